@@ -1,0 +1,36 @@
+package harvest.aid;
+
+import harvest.community.CommunityLedger;
+import harvest.ledger.Filter;
+import harvest.ledger.LedgerEndpoints;
+import harvest.system.web.ListQuery;
+import harvest.system.web.PageResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.util.Set;
+
+@Controller("/api/v1/aid-stations")
+@Tag(name = "aid-stations")
+public class AidStationController extends LedgerEndpoints<AidStation, AidStationRequest, AidStationResponse> {
+    private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode");
+    private final CommunityLedger communities;
+
+    public AidStationController(AidStationLedger ledger, CommunityLedger communities) {
+        super(ledger, AidStationResponse::of);
+        this.communities = communities;
+    }
+
+    @Get
+    public PageResponse<AidStationResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
+                                                 @Valid @RequestBean ListQuery query) {
+        return page(Filter.<AidStation>activeUnless(query.includeRetired())
+                .equal("communityCode", community)
+                .in("communityCode", street == null ? null : communities.codesOfStreet(street)), query, SORTABLE);
+    }
+}

@@ -1,0 +1,30 @@
+package harvest.community;
+
+import harvest.ledger.Filter;
+import harvest.ledger.LedgerEndpoints;
+import harvest.system.web.ListQuery;
+import harvest.system.web.PageResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.util.Set;
+
+@Controller("/api/v1/communities")
+@Tag(name = "communities")
+public class CommunityController extends LedgerEndpoints<Community, CommunityRequest, CommunityResponse> {
+    private static final Set<String> SORTABLE = Set.of("code", "name", "street");
+
+    public CommunityController(CommunityLedger ledger) {
+        super(ledger, CommunityResponse::of);
+    }
+
+    @Get
+    public PageResponse<CommunityResponse> list(@Nullable @QueryValue String street, @Valid @RequestBean ListQuery query) {
+        return page(Filter.<Community>activeUnless(query.includeRetired()).equal("street", street), query, SORTABLE);
+    }
+}

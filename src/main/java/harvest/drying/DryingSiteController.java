@@ -1,0 +1,39 @@
+package harvest.drying;
+
+import harvest.community.CommunityLedger;
+import harvest.ledger.Filter;
+import harvest.ledger.LedgerEndpoints;
+import harvest.system.web.ListQuery;
+import harvest.system.web.PageResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.util.Set;
+
+@Controller("/api/v1/drying-sites")
+@Tag(name = "drying-sites")
+public class DryingSiteController extends LedgerEndpoints<DryingSite, DryingSiteRequest, DryingSiteResponse> {
+    private static final Set<String> SORTABLE = Set.of("code", "name", "kind", "communityCode", "capacityTonnesPerDay");
+    private final CommunityLedger communities;
+
+    public DryingSiteController(DryingSiteLedger ledger, CommunityLedger communities) {
+        super(ledger, DryingSiteResponse::of);
+        this.communities = communities;
+    }
+
+    @Get
+    public PageResponse<DryingSiteResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
+                                                 @Nullable @QueryValue DryingKind kind, @Nullable @QueryValue Boolean rainUsable,
+                                                 @Valid @RequestBean ListQuery query) {
+        return page(Filter.<DryingSite>activeUnless(query.includeRetired())
+                .equal("communityCode", community)
+                .in("communityCode", street == null ? null : communities.codesOfStreet(street))
+                .equal("kind", kind)
+                .equal("rainUsable", rainUsable), query, SORTABLE);
+    }
+}

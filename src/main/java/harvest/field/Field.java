@@ -1,0 +1,35 @@
+package harvest.field;
+
+import harvest.ledger.LedgerEntity;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A plot (地块) of one household, harvested as a whole or, above 40 mu, in chunks by several machines. */
+@MappedEntity("field")
+public record Field(
+        @Id @GeneratedValue @Nullable Long id,
+        String code,
+        String farmerCode,
+        String communityCode,
+        String name,
+        String crop,
+        BigDecimal areaMu,
+        double lat,
+        double lon,
+        Instant ripeFrom,
+        BigDecimal expectedYieldKgPerMu,
+        FieldStatus status,
+        @Version @Nullable Long version,
+        @Nullable Instant retiredAt) implements LedgerEntity {
+
+    Field withStatus(FieldStatus next) {
+        return new Field(id, code, farmerCode, communityCode, name, crop, areaMu, lat, lon, ripeFrom,
+                expectedYieldKgPerMu, next, version, retiredAt);
+    }
+}

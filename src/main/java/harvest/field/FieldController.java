@@ -1,0 +1,57 @@
+package harvest.field;
+
+import harvest.community.CommunityLedger;
+import harvest.ledger.Filter;
+import harvest.ledger.LedgerEndpoints;
+import harvest.system.web.ExpectedVersion;
+import harvest.system.web.ListQuery;
+import harvest.system.web.PageResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.util.Set;
+
+@Controller("/api/v1/fields")
+@Tag(name = "fields")
+public class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldResponse> {
+    private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode", "farmerCode", "areaMu", "ripeFrom", "status");
+    private final FieldLedger fields;
+    private final CommunityLedger communities;
+
+    public FieldController(FieldLedger fields, CommunityLedger communities) {
+        super(fields, FieldResponse::of);
+        this.fields = fields;
+        this.communities = communities;
+    }
+
+    @Get
+    public PageResponse<FieldResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
+                                            @Nullable @QueryValue FieldStatus status, @Nullable @QueryValue String crop,
+                                            @Nullable @QueryValue String farmer, @Valid @RequestBean ListQuery query) {
+        return page(Filter.<Field>activeUnless(query.includeRetired())
+                .equal("communityCode", community)
+                .in("communityCode", street == null ? null : communities.codesOfStreet(street))
+                .equal("status", status)
+                .equal("crop", crop)
+                .equal("farmerCode", farmer), query, SORTABLE);
+    }
+
+    @Post("/{id}/status")
+    @Operation(summary = "Move a field along its season; only legal transitions are accepted")
+    public HttpResponse<FieldResponse> changeStatus(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+                                                    @Body @Valid StatusChange change) {
+        return ok(fields.changeStatus(id, ExpectedVersion.required(ifMatch, change.version()), change.status()));
+    }
+}

@@ -1,0 +1,9 @@
+package harvest.field;
+
+import harvest.ledger.LedgerRepository;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface FieldRepository extends LedgerRepository<Field> {
+}

@@ -1,0 +1,23 @@
+package harvest.field;
+
+import harvest.system.DistrictTime;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Set;
+
+@Serdeable
+public record FieldResponse(long id, String code, String farmerCode, String communityCode, String name, String crop,
+                            BigDecimal areaMu, double lat, double lon, OffsetDateTime ripeFrom,
+                            BigDecimal expectedYieldKgPerMu, FieldStatus status, Set<FieldStatus> nextStatuses,
+                            long version, @Nullable Instant retiredAt) {
+
+    static FieldResponse of(Field f) {
+        return new FieldResponse(f.id(), f.code(), f.farmerCode(), f.communityCode(), f.name(), f.crop(), f.areaMu(),
+                f.lat(), f.lon(), DistrictTime.local(f.ripeFrom()), f.expectedYieldKgPerMu(), f.status(),
+                f.status().next(), f.version(), f.retiredAt());
+    }
+}

@@ -1,0 +1,150 @@
+package harvest.ledger;
+
+import harvest.system.problem.Problem;
+import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemType;
+import harvest.system.web.ExpectedVersion;
+import io.micronaut.data.model.Page;
+import io.micronaut.data.model.Pageable;
+import io.micronaut.data.model.Sort;
+import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
+import io.micronaut.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The rules every ledger shares: codes are unique and never change, references must point at active rows,
+ * updates are optimistically locked, and rows are retired rather than deleted so history keeps its references.
+ */
+public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>> {
+    private final LedgerKind kind;
+    private final Class<R> requestType;
+    private final List<LedgerColumn> columns;
+    protected final LedgerRepository<E> repository;
+    private final ActiveCodes activeCodes;
+
+    protected Ledger(LedgerKind kind, Class<R> requestType, List<LedgerColumn> columns,
+                     LedgerRepository<E> repository, ActiveCodes activeCodes) {
+        this.kind = kind;
+        this.requestType = requestType;
+        this.columns = List.copyOf(columns);
+        this.repository = repository;
+        this.activeCodes = activeCodes;
+    }
+
+    public LedgerKind kind() {
+        return kind;
+    }
+
+    public Class<R> requestType() {
+        return requestType;
+    }
+
+    /** The columns of this ledger's CSV/XLSX form, in file order. */
+    public List<LedgerColumn> columns() {
+        return columns;
+    }
+
+    public E get(long id) {
+        return repository.findById(id).orElseThrow(() -> ProblemException.notFound(noun() + " " + id));
+    }
+
+    public E getByCode(String code) {
+        return repository.findByCode(code).orElseThrow(() -> ProblemException.notFound(noun() + " '" + code + "'"));
+    }
+
+    public Page<E> list(PredicateSpecification<E> filter, Pageable pageable) {
+        return repository.findAll(filter, pageable);
+    }
+
+    /** Every row in code order, for export. */
+    public List<E> all(boolean includeRetired) {
+        return repository.findAll(Filter.<E>activeUnless(includeRetired).spec(), Sort.of(Sort.Order.asc("code")));
+    }
+
+    @Transactional
+    public E create(R request) {
+        if (repository.findByCode(request.code()).isPresent()) {
+            throw new ProblemException(ProblemType.DUPLICATE_CODE, noun() + " '" + request.code() + "' already exists");
+        }
+        requireReferences(request, reference -> activeCodes.contains(reference.kind(), reference.code()));
+        return repository.save(request.toEntity(null));
+    }
+
+    @Transactional
+    public E update(long id, ExpectedVersion expected, R request) {
+        E existing = get(id);
+        requireActive(existing);
+        expected.check(existing.version());
+        if (!existing.code().equals(request.code())) {
+            throw ProblemException.invalid("code", "is the ledger key and cannot change (it is '" + existing.code() + "')");
+        }
+        requireReferences(request, reference -> activeCodes.contains(reference.kind(), reference.code()));
+        return repository.update(request.toEntity(existing));
+    }
+
+    /** Retiring twice is harmless; a stale If-Match is not. */
+    @Transactional
+    public E retire(long id, Optional<ExpectedVersion> expected) {
+        E existing = get(id);
+        expected.ifPresent(e -> e.check(existing.version()));
+        if (existing.retiredAt() == null) {
+            repository.update(existing.id(), existing.version(), Instant.now());
+        }
+        return get(id);
+    }
+
+    /** Writes many rows keyed by code in the caller's transaction; references are the caller's to check. */
+    public Upserted upsert(Collection<R> requests) {
+        Map<String, E> existing = repository.findByCodeIn(requests.stream().map(R::code).toList()).stream()
+                .collect(Collectors.toMap(E::code, Function.identity()));
+        List<E> created = new ArrayList<>();
+        List<E> updated = new ArrayList<>();
+        for (R request : requests) {
+            E current = existing.get(request.code());
+            if (current == null) {
+                created.add(request.toEntity(null));
+            } else {
+                updated.add(request.toEntity(current));
+            }
+        }
+        repository.saveAll(created);
+        repository.updateAll(updated);
+        return new Upserted(created.size(), updated.size());
+    }
+
+    public List<Problem.Violation> missingReferences(R request, java.util.function.Predicate<LedgerRequest.Reference> exists) {
+        return request.references().stream()
+                .filter(reference -> reference.code() != null && !exists.test(reference))
+                .map(reference -> Problem.Violation.of(reference.field(),
+                        "no active " + reference.kind().fileName() + " entry has code '" + reference.code() + "'"))
+                .toList();
+    }
+
+    private void requireReferences(R request, java.util.function.Predicate<LedgerRequest.Reference> exists) {
+        List<Problem.Violation> missing = missingReferences(request, exists);
+        if (!missing.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, missing.getFirst().field() + ": " + missing.getFirst().message(), missing);
+        }
+    }
+
+    private void requireActive(E existing) {
+        if (existing.retiredAt() != null) {
+            throw new ProblemException(ProblemType.RETIRED, noun() + " '" + existing.code() + "' was retired at " + existing.retiredAt());
+        }
+    }
+
+    private String noun() {
+        return kind.fileName().replace('_', ' ');
+    }
+
+    public record Upserted(int created, int updated) {
+    }
+}

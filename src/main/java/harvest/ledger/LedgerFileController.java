@@ -1,0 +1,122 @@
+package harvest.ledger;
+
+import harvest.ledger.sheet.CsvSheets;
+import harvest.ledger.sheet.LedgerBundle;
+import harvest.ledger.sheet.SheetFormat;
+import harvest.ledger.sheet.XlsxSheets;
+import harvest.system.problem.Problem;
+import harvest.system.problem.ProblemException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+
+@Controller("/api/v1/ledgers")
+@Tag(name = "ledger files")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class LedgerFileController {
+    private static final String ZIP = "application/zip";
+
+    private final LedgerImporter importer;
+    private final LedgerExporter exporter;
+
+    public LedgerFileController(LedgerImporter importer, LedgerExporter exporter) {
+        this.importer = importer;
+        this.exporter = exporter;
+    }
+
+    @Post(value = "/{ledger}/import", consumes = {SheetFormat.CSV_TYPE, SheetFormat.XLSX_TYPE})
+    @Operation(summary = "Import one ledger file (CSV or XLSX); upsert by code, all-or-nothing")
+    @ApiResponse(responseCode = "422", description = "Bad rows (every one listed) or an unreadable file; nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importLedger(
+            @Parameter(schema = @Schema(allowableValues = {"communities", "farmers", "fields", "machines", "drying_sites", "teams", "aid_stations"}))
+            @PathVariable String ledger,
+            @QueryValue(defaultValue = "false") boolean dryRun, @Body byte[] file, HttpRequest<?> request) {
+        LedgerKind kind = kindOf(ledger);
+        SheetFormat format = SheetFormat.ofMediaType(request.getContentType().orElse(null));
+        var sheet = format == SheetFormat.XLSX ? XlsxSheets.read(file) : CsvSheets.read(file);
+        return importer.importSheets(java.util.Map.of(kind, sheet), java.util.List.of(), dryRun);
+    }
+
+    @Post(value = "/import", consumes = ZIP)
+    @Operation(summary = "Import a scenario bundle: a zip of ledger files named after their ledger (fields.csv, machines.xlsx, ...)")
+    @ApiResponse(responseCode = "422", description = "Bad rows (every one listed) or an unreadable bundle; nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importZip(@QueryValue(defaultValue = "false") boolean dryRun, @Body byte[] zip) {
+        LedgerBundle bundle = LedgerBundle.ofZip(zip);
+        return importer.importSheets(bundle.sheets(), bundle.ignored(), dryRun);
+    }
+
+    @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Import a scenario bundle as multipart: one file part per ledger, named after the ledger")
+    @ApiResponse(responseCode = "422", description = "Bad rows (every one listed) or an unreadable bundle; nothing written",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportReport importParts(@QueryValue(defaultValue = "false") boolean dryRun,
+                                    @Nullable CompletedFileUpload communities, @Nullable CompletedFileUpload farmers,
+                                    @Nullable CompletedFileUpload fields, @Nullable CompletedFileUpload machines,
+                                    @Nullable @Part("drying_sites") CompletedFileUpload dryingSites,
+                                    @Nullable CompletedFileUpload teams,
+                                    @Nullable @Part("aid_stations") CompletedFileUpload aidStations) {
+        LedgerBundle bundle = new LedgerBundle();
+        List<CompletedFileUpload> uploads = Arrays.asList(communities, farmers, fields, machines, dryingSites, teams, aidStations);
+        for (int i = 0; i < uploads.size(); i++) {
+            CompletedFileUpload upload = uploads.get(i);
+            if (upload != null) {
+                bundle.add(LedgerKind.values()[i].fileName() + SheetFormat.ofFileName(upload.getFilename()).extension(), bytesOf(upload));
+            }
+        }
+        if (bundle.sheets().isEmpty()) {
+            throw ProblemException.invalid("parts", "send at least one ledger file part, named after its ledger (e.g. fields)");
+        }
+        return importer.importSheets(bundle.sheets(), bundle.ignored(), dryRun);
+    }
+
+    @Get(value = "/{ledger}/export", produces = {SheetFormat.CSV_TYPE, SheetFormat.XLSX_TYPE})
+    @Operation(summary = "Export a ledger in its import columns; text that spreadsheets would run as a formula is neutralised")
+    public HttpResponse<byte[]> export(
+            @Parameter(schema = @Schema(allowableValues = {"communities", "farmers", "fields", "machines", "drying_sites", "teams", "aid_stations"}))
+            @PathVariable String ledger,
+            @Parameter(schema = @Schema(allowableValues = {"csv", "xlsx"})) @QueryValue(defaultValue = "csv") String format,
+            @QueryValue(defaultValue = "false") boolean includeRetired) {
+        LedgerKind kind = kindOf(ledger);
+        SheetFormat sheetFormat = SheetFormat.ofParameter(format);
+        return HttpResponse.ok(exporter.export(kind, sheetFormat, includeRetired))
+                .contentType(sheetFormat.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + kind.fileName() + sheetFormat.extension() + "\"");
+    }
+
+    private static LedgerKind kindOf(String ledger) {
+        return LedgerKind.ofFileName(ledger).orElseThrow(() -> ProblemException.notFound("ledger '" + ledger + "'"));
+    }
+
+    private static byte[] bytesOf(CompletedFileUpload upload) {
+        try {
+            return upload.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

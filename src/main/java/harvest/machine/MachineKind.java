@@ -1,0 +1,5 @@
+package harvest.machine;
+
+public enum MachineKind {
+    COMBINE, SEEDER
+}

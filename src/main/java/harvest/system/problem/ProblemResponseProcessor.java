@@ -1,0 +1,69 @@
+package harvest.system.problem;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Every error the server answers with, ours or the framework's (no route, bad JSON, body too large, ...),
+ * passes through here, so every 4xx and 5xx is {@code application/problem+json}.
+ */
+@Singleton
+@Replaces(ErrorResponseProcessor.class)
+public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        Throwable cause = context.getRootCause().orElse(null);
+        Problem problem = cause instanceof ProblemException known
+                ? fromException(context, known)
+                : fromFramework(context, response.status());
+        if (problem.status() >= 500) {
+            LOG.error("Unhandled error on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(), cause);
+        }
+        return response.status(HttpStatus.valueOf(problem.status()))
+                .contentType(Problem.MEDIA_TYPE)
+                .body(problem);
+    }
+
+    private static Problem fromException(ErrorContext context, ProblemException e) {
+        ProblemType type = e.type();
+        return new Problem(type.uri(), type.title(), type.status().getCode(), e.getMessage(),
+                context.getRequest().getPath(), e.violations().isEmpty() ? null : e.violations());
+    }
+
+    /** Keeps the decoder's reason and drops its plumbing ("Failed to convert argument [request] ... due to:"). */
+    static String readable(String message) {
+        String reason = message;
+        int dueTo = reason.lastIndexOf("due to: ");
+        if (dueTo >= 0) {
+            reason = reason.substring(dueTo + "due to: ".length());
+        }
+        int location = reason.indexOf("\n at [Source");
+        if (location >= 0) {
+            reason = reason.substring(0, location);
+        }
+        return reason.strip();
+    }
+
+    private static Problem fromFramework(ErrorContext context, HttpStatus status) {
+        ProblemType type = ProblemType.forStatus(status);
+        List<Problem.Violation> violations = context.getErrors().stream()
+                .filter(error -> error.getPath().isPresent())
+                .map(error -> Problem.Violation.of(error.getPath().get().replaceFirst("^/", ""), readable(error.getMessage())))
+                .toList();
+        String detail = type == ProblemType.INTERNAL
+                ? "Unexpected error; it has been logged"
+                : context.getErrors().stream().map(e -> readable(e.getMessage())).findFirst().orElse(type.title());
+        return new Problem(type.uri(), type.title(), status.getCode(), detail,
+                context.getRequest().getPath(), violations.isEmpty() ? null : violations);
+    }
+}

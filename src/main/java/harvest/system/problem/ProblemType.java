@@ -1,0 +1,61 @@
+package harvest.system.problem;
+
+import io.micronaut.http.HttpStatus;
+
+/** The catalogue of problem types; their URIs are part of the API contract and never change. */
+public enum ProblemType {
+    VALIDATION(HttpStatus.UNPROCESSABLE_ENTITY, "validation", "The request is not valid"),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "The request could not be read"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "No acceptable representation"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
+    PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "The request body is too large"),
+    DUPLICATE_CODE(HttpStatus.CONFLICT, "duplicate-code", "The code is already taken"),
+    VERSION_CONFLICT(HttpStatus.CONFLICT, "version-conflict", "The resource was changed by someone else"),
+    PRECONDITION_FAILED(HttpStatus.PRECONDITION_FAILED, "precondition-failed", "If-Match does not match the current version"),
+    PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "An If-Match header or a version is required"),
+    RETIRED(HttpStatus.CONFLICT, "retired", "The resource is retired"),
+    ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "illegal-transition", "The status change is not allowed"),
+    IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "import-rejected", "The ledger has bad rows; nothing was written"),
+    UNREADABLE_FILE(HttpStatus.UNPROCESSABLE_ENTITY, "unreadable-file", "The uploaded file could not be read"),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");
+
+    private static final String BASE = "https://harvest.example.org/problems/";
+
+    private final HttpStatus status;
+    private final String slug;
+    private final String title;
+
+    ProblemType(HttpStatus status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String uri() {
+        return BASE + slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The generic type for errors raised by the framework itself (routing, body decoding, limits). */
+    public static ProblemType forStatus(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> NOT_ACCEPTABLE;
+            case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;
+            case REQUEST_ENTITY_TOO_LARGE -> PAYLOAD_TOO_LARGE;
+            case UNPROCESSABLE_ENTITY -> VALIDATION;
+            case PRECONDITION_FAILED -> PRECONDITION_FAILED;
+            default -> status.getCode() >= 500 ? INTERNAL : MALFORMED_REQUEST;
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package harvest.team;
+
+import harvest.community.CommunityLedger;
+import harvest.ledger.Filter;
+import harvest.ledger.LedgerEndpoints;
+import harvest.system.web.ListQuery;
+import harvest.system.web.PageResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.util.Set;
+
+@Controller("/api/v1/teams")
+@Tag(name = "teams")
+public class TeamController extends LedgerEndpoints<Team, TeamRequest, TeamResponse> {
+    private static final Set<String> SORTABLE = Set.of("code", "name", "kind", "communityCode", "members");
+    private final CommunityLedger communities;
+
+    public TeamController(TeamLedger ledger, CommunityLedger communities) {
+        super(ledger, TeamResponse::of);
+        this.communities = communities;
+    }
+
+    @Get
+    public PageResponse<TeamResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
+                                           @Nullable @QueryValue TeamKind kind, @Valid @RequestBean ListQuery query) {
+        return page(Filter.<Team>activeUnless(query.includeRetired())
+                .equal("communityCode", community)
+                .in("communityCode", street == null ? null : communities.codesOfStreet(street))
+                .equal("kind", kind), query, SORTABLE);
+    }
+}
