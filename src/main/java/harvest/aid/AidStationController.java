@@ -10,13 +10,18 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
 @Controller("/api/v1/aid-stations")
 @Tag(name = "aid-stations")
+@OpenAPIDecorator(opIdSuffix = "AidStation", addAlways = true)
+@ProblemResponses
 public class AidStationController extends LedgerEndpoints<AidStation, AidStationRequest, AidStationResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode");
     private final CommunityLedger communities;
@@ -27,6 +32,7 @@ public class AidStationController extends LedgerEndpoints<AidStation, AidStation
     }
 
     @Get
+    @Operation(operationId = "listAidStations", summary = "List entries, filtered, sorted and paged")
     public PageResponse<AidStationResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
                                                  @Valid @RequestBean ListQuery query) {
         return page(Filter.<AidStation>activeUnless(query.includeRetired())

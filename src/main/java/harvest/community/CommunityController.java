@@ -9,13 +9,18 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
 @Controller("/api/v1/communities")
 @Tag(name = "communities")
+@OpenAPIDecorator(opIdSuffix = "Community", addAlways = true)
+@ProblemResponses
 public class CommunityController extends LedgerEndpoints<Community, CommunityRequest, CommunityResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "street");
 
@@ -24,6 +29,7 @@ public class CommunityController extends LedgerEndpoints<Community, CommunityReq
     }
 
     @Get
+    @Operation(operationId = "listCommunities", summary = "List entries, filtered, sorted and paged")
     public PageResponse<CommunityResponse> list(@Nullable @QueryValue String street, @Valid @RequestBean ListQuery query) {
         return page(Filter.<Community>activeUnless(query.includeRetired()).equal("street", street), query, SORTABLE);
     }

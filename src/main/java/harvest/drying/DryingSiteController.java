@@ -10,13 +10,18 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
 @Controller("/api/v1/drying-sites")
 @Tag(name = "drying-sites")
+@OpenAPIDecorator(opIdSuffix = "DryingSite", addAlways = true)
+@ProblemResponses
 public class DryingSiteController extends LedgerEndpoints<DryingSite, DryingSiteRequest, DryingSiteResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "kind", "communityCode", "capacityTonnesPerDay");
     private final CommunityLedger communities;
@@ -27,6 +32,7 @@ public class DryingSiteController extends LedgerEndpoints<DryingSite, DryingSite
     }
 
     @Get
+    @Operation(operationId = "listDryingSites", summary = "List entries, filtered, sorted and paged")
     public PageResponse<DryingSiteResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
                                                  @Nullable @QueryValue DryingKind kind, @Nullable @QueryValue Boolean rainUsable,
                                                  @Valid @RequestBean ListQuery query) {

@@ -38,7 +38,7 @@ public record DryingSiteRequest(
     public DryingSite toEntity(@Nullable DryingSite existing) {
         boolean usableInRain = rainUsable != null ? rainUsable : kind != DryingKind.YARD;
         return new DryingSite(LedgerEntity.idOf(existing), code, name.strip(), kind, communityCode, lat, lon,
-                capacityTonnesPerDay, usableInRain, contactName, PhoneNumbers.toE164(contactPhone),
+                capacityTonnesPerDay.setScale(1), usableInRain, contactName, PhoneNumbers.toE164(contactPhone),
                 LedgerEntity.versionOf(existing), null);
     }
 

@@ -10,13 +10,18 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
 @Controller("/api/v1/farmers")
 @Tag(name = "farmers")
+@OpenAPIDecorator(opIdSuffix = "Farmer", addAlways = true)
+@ProblemResponses
 public class FarmerController extends LedgerEndpoints<Farmer, FarmerRequest, FarmerResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode");
     private final CommunityLedger communities;
@@ -27,6 +32,7 @@ public class FarmerController extends LedgerEndpoints<Farmer, FarmerRequest, Far
     }
 
     @Get
+    @Operation(operationId = "listFarmers", summary = "List entries, filtered, sorted and paged")
     public PageResponse<FarmerResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
                                              @Nullable @QueryValue Boolean laborShort, @Nullable @QueryValue Boolean elderly,
                                              @Valid @RequestBean ListQuery query) {

@@ -19,12 +19,16 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
 @Controller("/api/v1/fields")
 @Tag(name = "fields")
+@OpenAPIDecorator(opIdSuffix = "Field", addAlways = true)
+@ProblemResponses
 public class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode", "farmerCode", "areaMu", "ripeFrom", "status");
     private final FieldLedger fields;
@@ -37,6 +41,7 @@ public class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldR
     }
 
     @Get
+    @Operation(operationId = "listFields", summary = "List entries, filtered, sorted and paged")
     public PageResponse<FieldResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
                                             @Nullable @QueryValue FieldStatus status, @Nullable @QueryValue String crop,
                                             @Nullable @QueryValue String farmer, @Valid @RequestBean ListQuery query) {

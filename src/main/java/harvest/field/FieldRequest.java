@@ -35,8 +35,8 @@ public record FieldRequest(
     /** A new field starts REGISTERED; an existing one keeps where it is in its season. */
     @Override
     public Field toEntity(@Nullable Field existing) {
-        return new Field(LedgerEntity.idOf(existing), code, farmerCode, communityCode, name.strip(), crop, areaMu, lat, lon,
-                ripeFrom.toInstant(), expectedYieldKgPerMu, existing == null ? FieldStatus.REGISTERED : existing.status(),
+        return new Field(LedgerEntity.idOf(existing), code, farmerCode, communityCode, name.strip(), crop, areaMu.setScale(2), lat, lon,
+                ripeFrom.toInstant(), expectedYieldKgPerMu.setScale(1), existing == null ? FieldStatus.REGISTERED : existing.status(),
                 LedgerEntity.versionOf(existing), null);
     }
 

@@ -9,6 +9,6 @@ import java.util.List;
 public record ImportReport(boolean dryRun, List<LedgerCount> ledgers, List<String> ignoredFiles) {
 
     @Serdeable
-    public record LedgerCount(String ledger, int rows, int created, int updated, List<String> ignoredColumns) {
+    public record LedgerCount(String ledger, int rows, int created, int updated, int unchanged, List<String> ignoredColumns) {
     }
 }

@@ -87,7 +87,9 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
             throw ProblemException.invalid("code", "is the ledger key and cannot change (it is '" + existing.code() + "')");
         }
         requireReferences(request, reference -> activeCodes.contains(reference.kind(), reference.code()));
-        return repository.update(request.toEntity(existing));
+        E changed = request.toEntity(existing);
+        // An identical PUT keeps the version, so repeating a request never invalidates other clients' ETags.
+        return changed.equals(existing) ? existing : repository.update(changed);
     }
 
     /** Retiring twice is harmless; a stale If-Match is not. */
@@ -109,15 +111,16 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
         List<E> updated = new ArrayList<>();
         for (R request : requests) {
             E current = existing.get(request.code());
+            E next = request.toEntity(current);
             if (current == null) {
-                created.add(request.toEntity(null));
-            } else {
-                updated.add(request.toEntity(current));
+                created.add(next);
+            } else if (!next.equals(current)) {
+                updated.add(next);
             }
         }
         repository.saveAll(created);
         repository.updateAll(updated);
-        return new Upserted(created.size(), updated.size());
+        return new Upserted(created.size(), updated.size(), requests.size() - created.size() - updated.size());
     }
 
     public List<Problem.Violation> missingReferences(R request, java.util.function.Predicate<LedgerRequest.Reference> exists) {
@@ -145,6 +148,6 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
         return kind.fileName().replace('_', ' ');
     }
 
-    public record Upserted(int created, int updated) {
+    public record Upserted(int created, int updated, int unchanged) {
     }
 }

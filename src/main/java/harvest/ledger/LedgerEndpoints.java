@@ -15,6 +15,8 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
@@ -37,6 +39,7 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
 
     @Post
     @Operation(summary = "Create an entry; its code must be new")
+    @Status(HttpStatus.CREATED)
     public HttpResponse<P> create(@Body @Valid R request, HttpRequest<?> http) {
         E created = ledger.create(request);
         return withEtag(HttpResponse.created(view.apply(created), URI.create(http.getPath() + "/" + created.id())), created);

@@ -4,7 +4,6 @@ import harvest.ledger.sheet.CsvSheets;
 import harvest.ledger.sheet.LedgerBundle;
 import harvest.ledger.sheet.SheetFormat;
 import harvest.ledger.sheet.XlsxSheets;
-import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -23,18 +22,19 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import harvest.system.problem.ProblemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 @Controller("/api/v1/ledgers")
 @Tag(name = "ledger files")
+@ProblemResponses
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class LedgerFileController {
     private static final String ZIP = "application/zip";
@@ -49,8 +49,6 @@ public class LedgerFileController {
 
     @Post(value = "/{ledger}/import", consumes = {SheetFormat.CSV_TYPE, SheetFormat.XLSX_TYPE})
     @Operation(summary = "Import one ledger file (CSV or XLSX); upsert by code, all-or-nothing")
-    @ApiResponse(responseCode = "422", description = "Bad rows (every one listed) or an unreadable file; nothing written",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport importLedger(
             @Parameter(schema = @Schema(allowableValues = {"communities", "farmers", "fields", "machines", "drying_sites", "teams", "aid_stations"}))
             @PathVariable String ledger,
@@ -58,36 +56,38 @@ public class LedgerFileController {
         LedgerKind kind = kindOf(ledger);
         SheetFormat format = SheetFormat.ofMediaType(request.getContentType().orElse(null));
         var sheet = format == SheetFormat.XLSX ? XlsxSheets.read(file) : CsvSheets.read(file);
-        return importer.importSheets(java.util.Map.of(kind, sheet), java.util.List.of(), dryRun);
+        return importer.importSheets(Map.of(kind, sheet), List.of(), dryRun);
     }
 
-    @Post(value = "/import", consumes = ZIP)
+    @Post(value = "/bundle", consumes = ZIP)
     @Operation(summary = "Import a scenario bundle: a zip of ledger files named after their ledger (fields.csv, machines.xlsx, ...)")
-    @ApiResponse(responseCode = "422", description = "Bad rows (every one listed) or an unreadable bundle; nothing written",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport importZip(@QueryValue(defaultValue = "false") boolean dryRun, @Body byte[] zip) {
         LedgerBundle bundle = LedgerBundle.ofZip(zip);
         return importer.importSheets(bundle.sheets(), bundle.ignored(), dryRun);
     }
 
-    @Post(value = "/import", consumes = MediaType.MULTIPART_FORM_DATA)
+    @Post(value = "/bundle/parts", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Import a scenario bundle as multipart: one file part per ledger, named after the ledger")
-    @ApiResponse(responseCode = "422", description = "Bad rows (every one listed) or an unreadable bundle; nothing written",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportReport importParts(@QueryValue(defaultValue = "false") boolean dryRun,
                                     @Nullable CompletedFileUpload communities, @Nullable CompletedFileUpload farmers,
                                     @Nullable CompletedFileUpload fields, @Nullable CompletedFileUpload machines,
                                     @Nullable @Part("drying_sites") CompletedFileUpload dryingSites,
                                     @Nullable CompletedFileUpload teams,
                                     @Nullable @Part("aid_stations") CompletedFileUpload aidStations) {
+        Map<LedgerKind, CompletedFileUpload> uploads = new EnumMap<>(LedgerKind.class);
+        uploads.put(LedgerKind.COMMUNITIES, communities);
+        uploads.put(LedgerKind.FARMERS, farmers);
+        uploads.put(LedgerKind.FIELDS, fields);
+        uploads.put(LedgerKind.MACHINES, machines);
+        uploads.put(LedgerKind.DRYING_SITES, dryingSites);
+        uploads.put(LedgerKind.TEAMS, teams);
+        uploads.put(LedgerKind.AID_STATIONS, aidStations);
         LedgerBundle bundle = new LedgerBundle();
-        List<CompletedFileUpload> uploads = Arrays.asList(communities, farmers, fields, machines, dryingSites, teams, aidStations);
-        for (int i = 0; i < uploads.size(); i++) {
-            CompletedFileUpload upload = uploads.get(i);
+        uploads.forEach((kind, upload) -> {
             if (upload != null) {
-                bundle.add(LedgerKind.values()[i].fileName() + SheetFormat.ofFileName(upload.getFilename()).extension(), bytesOf(upload));
+                bundle.add(kind.fileName() + SheetFormat.ofFileName(upload.getFilename()).extension(), bytesOf(upload));
             }
-        }
+        });
         if (bundle.sheets().isEmpty()) {
             throw ProblemException.invalid("parts", "send at least one ledger file part, named after its ledger (e.g. fields)");
         }

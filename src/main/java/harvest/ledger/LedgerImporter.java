@@ -75,7 +75,7 @@ public class LedgerImporter {
         List<Problem.Violation> missing = binder.missingColumns();
         if (!missing.isEmpty()) {
             errors.addAll(missing);
-            return new ImportReport.LedgerCount(ledger.kind().fileName(), sheet.rows().size(), 0, 0, List.of());
+            return new ImportReport.LedgerCount(ledger.kind().fileName(), sheet.rows().size(), 0, 0, 0, List.of());
         }
         Map<String, R> valid = new LinkedHashMap<>();
         Map<String, Integer> lineOfCode = new HashMap<>();
@@ -100,7 +100,7 @@ public class LedgerImporter {
         }
         Ledger.Upserted written = upsert(ledger, valid, errors);
         return new ImportReport.LedgerCount(ledger.kind().fileName(), sheet.rows().size(), written.created(),
-                written.updated(), ignoredColumns(ledger, sheet.headers()));
+                written.updated(), written.unchanged(), ignoredColumns(ledger, sheet.headers()));
     }
 
     private static <E extends LedgerEntity, R extends LedgerRequest<E>> Ledger.Upserted upsert(Ledger<E, R> ledger, Map<String, R> valid,
@@ -110,7 +110,7 @@ public class LedgerImporter {
         } catch (DataAccessException e) {
             // Only reachable if a database rule is stricter than the validation; still the file's fault.
             errors.add(new Problem.Violation(ledger.kind().fileName(), 1, "", e.getMessage()));
-            return new Ledger.Upserted(0, 0);
+            return new Ledger.Upserted(0, 0, 0);
         }
     }
 

@@ -10,13 +10,18 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
 @Controller("/api/v1/machines")
 @Tag(name = "machines")
+@OpenAPIDecorator(opIdSuffix = "Machine", addAlways = true)
+@ProblemResponses
 public class MachineController extends LedgerEndpoints<Machine, MachineRequest, MachineResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "kind", "origin", "capacityMuPerHour", "availableFrom");
 
@@ -28,6 +33,7 @@ public class MachineController extends LedgerEndpoints<Machine, MachineRequest, 
     }
 
     @Get
+    @Operation(operationId = "listMachines", summary = "List entries, filtered, sorted and paged")
     public PageResponse<MachineResponse> list(@Nullable @QueryValue MachineKind kind,
                                               @Parameter(description = "LOCAL or a county name") @Nullable @QueryValue String origin,
                                               @Nullable @QueryValue Boolean borrowed,

@@ -48,7 +48,7 @@ public record MachineRequest(
 
     @Override
     public Machine toEntity(@Nullable Machine existing) {
-        return new Machine(LedgerEntity.idOf(existing), code, kind, plate, model, capacityMuPerHour,
+        return new Machine(LedgerEntity.idOf(existing), code, kind, plate, model, capacityMuPerHour.setScale(2),
                 crops.stream().distinct().toList(), operatorName, PhoneNumbers.toE164(operatorPhone), baseLat, baseLon,
                 origin.strip(), availableFrom == null ? null : availableFrom.toInstant(),
                 availableUntil == null ? null : availableUntil.toInstant(), LedgerEntity.versionOf(existing), null);

@@ -10,13 +10,18 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
 @Controller("/api/v1/teams")
 @Tag(name = "teams")
+@OpenAPIDecorator(opIdSuffix = "Team", addAlways = true)
+@ProblemResponses
 public class TeamController extends LedgerEndpoints<Team, TeamRequest, TeamResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "kind", "communityCode", "members");
     private final CommunityLedger communities;
@@ -27,6 +32,7 @@ public class TeamController extends LedgerEndpoints<Team, TeamRequest, TeamRespo
     }
 
     @Get
+    @Operation(operationId = "listTeams", summary = "List entries, filtered, sorted and paged")
     public PageResponse<TeamResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
                                            @Nullable @QueryValue TeamKind kind, @Valid @RequestBean ListQuery query) {
         return page(Filter.<Team>activeUnless(query.includeRetired())
