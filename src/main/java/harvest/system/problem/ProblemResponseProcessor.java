@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every error the server answers with, ours or the framework's (no route, bad JSON, body too large, ...),
@@ -19,6 +21,7 @@ import java.util.List;
 @Replaces(ErrorResponseProcessor.class)
 public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
+    private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Unknown property \\[([^\\]]+)\\]");
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -40,6 +43,15 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
                 context.getRequest().getPath(), e.violations().isEmpty() ? null : e.violations());
     }
 
+    /** Names the offending JSON property where the decoder's message reveals it. */
+    private static Problem.Violation violation(String path, String message) {
+        Matcher unknown = UNKNOWN_PROPERTY.matcher(message);
+        if (unknown.find()) {
+            return Problem.Violation.of(unknown.group(1), "is not a property of this resource");
+        }
+        return Problem.Violation.of(path.replaceFirst("^/", ""), message);
+    }
+
     /** Keeps the decoder's reason and drops its plumbing ("Failed to convert argument [request] ... due to:"). */
     static String readable(String message) {
         String reason = message;
@@ -58,7 +70,7 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         ProblemType type = ProblemType.forStatus(status);
         List<Problem.Violation> violations = context.getErrors().stream()
                 .filter(error -> error.getPath().isPresent())
-                .map(error -> Problem.Violation.of(error.getPath().get().replaceFirst("^/", ""), readable(error.getMessage())))
+                .map(error -> violation(error.getPath().get(), readable(error.getMessage())))
                 .toList();
         String detail = type == ProblemType.INTERNAL
                 ? "Unexpected error; it has been logged"

@@ -1,0 +1,45 @@
+package harvest.testing;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** Gives each test class a schema of its own, migrated by Flyway at start and dropped at the end. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class DatabaseTest implements TestPropertyProvider {
+    private final String schema = ("t_" + getClass().getSimpleName() + "_" + UUID.randomUUID().toString().substring(0, 8))
+            .toLowerCase(Locale.ROOT);
+
+    @Override
+    public Map<String, String> getProperties() {
+        TestPostgres.Server server = TestPostgres.server();
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "datasources.default.url", server.urlForSchema(schema),
+                "datasources.default.username", server.username(),
+                "datasources.default.password", server.password(),
+                "datasources.default.maximum-pool-size", "4",
+                "flyway.datasources.default.schemas", schema));
+        properties.putAll(extraProperties());
+        return properties;
+    }
+
+    /** Settings a test class needs on top of the database (e.g. a small body limit). */
+    protected Map<String, String> extraProperties() {
+        return Map.of();
+    }
+
+    @AfterAll
+    void dropSchema() throws SQLException {
+        try (Connection connection = TestPostgres.server().connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+}
