@@ -74,7 +74,7 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
         if (repository.findByCode(request.code()).isPresent()) {
             throw new ProblemException(ProblemType.DUPLICATE_CODE, noun() + " '" + request.code() + "' already exists");
         }
-        requireReferences(request, reference -> activeCodes.contains(reference.kind(), reference.code()));
+        requireConsistentRow(request);
         return repository.save(request.toEntity(null));
     }
 
@@ -86,7 +86,7 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
         if (!existing.code().equals(request.code())) {
             throw ProblemException.invalid("code", "is the ledger key and cannot change (it is '" + existing.code() + "')");
         }
-        requireReferences(request, reference -> activeCodes.contains(reference.kind(), reference.code()));
+        requireConsistentRow(request);
         E changed = request.toEntity(existing);
         // An identical PUT keeps the version, so repeating a request never invalidates other clients' ETags.
         return changed.equals(existing) ? existing : repository.update(changed);
@@ -131,10 +131,11 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
                 .toList();
     }
 
-    private void requireReferences(R request, java.util.function.Predicate<LedgerRequest.Reference> exists) {
-        List<Problem.Violation> missing = missingReferences(request, exists);
-        if (!missing.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION, missing.getFirst().field() + ": " + missing.getFirst().message(), missing);
+    private void requireConsistentRow(R request) {
+        List<Problem.Violation> wrong = new ArrayList<>(request.inconsistencies());
+        wrong.addAll(missingReferences(request, reference -> activeCodes.contains(reference.kind(), reference.code())));
+        if (!wrong.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, wrong.getFirst().field() + ": " + wrong.getFirst().message(), wrong);
         }
     }
 

@@ -93,7 +93,7 @@ public class LedgerImporter {
             }
             List<Problem.Violation> unknown = ledger.missingReferences(request, reference ->
                     known.computeIfAbsent(reference.kind(), activeCodes::of).contains(reference.code()));
-            unknown.forEach(v -> errors.add(binder.violation(row.line(), headerOf(ledger, v.field()), v.message())));
+            unknown.forEach(v -> errors.add(binder.violation(row.line(), binder.headerOf(v.field()), v.message())));
             if (unknown.isEmpty()) {
                 valid.put(request.code(), request);
             }
@@ -112,11 +112,6 @@ public class LedgerImporter {
             errors.add(new Problem.Violation(ledger.kind().fileName(), 1, "", e.getMessage()));
             return new Ledger.Upserted(0, 0, 0);
         }
-    }
-
-    private static String headerOf(Ledger<?, ?> ledger, String property) {
-        return ledger.columns().stream().filter(c -> c.property().equals(property))
-                .map(LedgerColumn::header).findFirst().orElse(property);
     }
 
     private static List<String> ignoredColumns(Ledger<?, ?> ledger, List<String> headers) {

@@ -1,5 +1,6 @@
 package harvest.ledger;
 
+import harvest.system.problem.Problem;
 import io.micronaut.core.annotation.Nullable;
 
 import java.util.List;
@@ -17,6 +18,11 @@ public interface LedgerRequest<E extends LedgerEntity> {
 
     /** The row to store: a new one, or {@code existing} with this request's values and its own lifecycle state kept. */
     E toEntity(@Nullable E existing);
+
+    /** Rules that involve several properties at once (bean validation covers the single ones). */
+    default List<Problem.Violation> inconsistencies() {
+        return List.of();
+    }
 
     /** The codes of other ledgers this row points at. */
     default List<Reference> references() {

@@ -6,7 +6,6 @@ import harvest.system.problem.Problem;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.type.Argument;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Path;
 import jakarta.validation.Validator;
 
 import java.math.BigDecimal;
@@ -25,7 +24,7 @@ import java.util.Set;
  * Reads ledger rows into the same request records the REST API takes, and validates them with the same rules,
  * reporting every bad cell by line and column.
  */
-final class RowBinder<R> {
+final class RowBinder<R extends LedgerRequest<?>> {
     private static final Set<String> TRUE = Set.of("true", "是", "yes", "y", "1");
     private static final Set<String> FALSE = Set.of("false", "否", "no", "n", "0");
 
@@ -85,7 +84,10 @@ final class RowBinder<R> {
         }
         R request = introspection.instantiate(values);
         for (ConstraintViolation<R> v : validator.validate(request)) {
-            errors.add(violation(row.line(), headerOf(v.getPropertyPath()), v.getMessage()));
+            errors.add(violation(row.line(), headerOf(v.getPropertyPath().iterator().next().getName()), v.getMessage()));
+        }
+        for (Problem.Violation v : request.inconsistencies()) {
+            errors.add(violation(row.line(), headerOf(v.field()), v.message()));
         }
         return new Bound<>(row.line(), errors.isEmpty() ? request : null, errors);
     }
@@ -94,8 +96,7 @@ final class RowBinder<R> {
         return new Problem.Violation(kind.fileName(), line, column, message);
     }
 
-    private String headerOf(Path path) {
-        String property = path.iterator().next().getName();
+    String headerOf(String property) {
         LedgerColumn column = columnByProperty.get(property);
         return column == null ? property : column.header();
     }

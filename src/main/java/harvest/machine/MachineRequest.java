@@ -5,11 +5,11 @@ import harvest.ledger.Codes;
 import harvest.ledger.LedgerEntity;
 import harvest.ledger.LedgerRequest;
 import harvest.system.phone.Phone;
+import harvest.system.problem.Problem;
 import harvest.system.phone.PhoneNumbers;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -40,10 +40,11 @@ public record MachineRequest(
         @Nullable OffsetDateTime availableUntil,
         @Nullable Long version) implements LedgerRequest<Machine> {
 
-    @AssertTrue(message = "availableUntil must be after availableFrom")
-    @Schema(hidden = true)
-    public boolean isAvailabilityWindowOrdered() {
-        return availableFrom == null || availableUntil == null || availableUntil.isAfter(availableFrom);
+    @Override
+    public List<Problem.Violation> inconsistencies() {
+        return availableFrom != null && availableUntil != null && !availableUntil.isAfter(availableFrom)
+                ? List.of(Problem.Violation.of("availableUntil", "must be after availableFrom"))
+                : List.of();
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
 import java.util.Comparator;
@@ -40,15 +39,15 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
         StringBuilder field = new StringBuilder();
         String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (!field.isEmpty()) {
-                    field.append('.');
+            switch (node.getKind()) {
+                case PARAMETER -> parameter = node.getName();
+                case PROPERTY -> field.append(field.isEmpty() ? "" : ".").append(node.getName());
+                case CONTAINER_ELEMENT -> {
+                    if (node.getIndex() != null) {
+                        field.append('[').append(node.getIndex()).append(']');
+                    }
                 }
-                field.append(node.getName());
-                if (node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
+                default -> {
                 }
             }
         }
