@@ -1,0 +1,79 @@
+package harvest.testing;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Builds the ledger files tests upload: CSV text, XLSX workbooks, zip bundles, and the demo district. */
+public final class Files {
+    public static final String CSV = "text/csv";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public static final String ZIP = "application/zip";
+    public static final List<String> LEDGERS = List.of("communities", "farmers", "fields", "machines", "drying_sites", "teams", "aid_stations");
+
+    private Files() {
+    }
+
+    public static byte[] csv(String... lines) {
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static byte[] xlsx(List<List<Object>> rows) {
+        try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("ledger");
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    Object value = rows.get(r).get(c);
+                    if (value instanceof Number number) {
+                        row.createCell(c).setCellValue(number.doubleValue());
+                    } else if (value instanceof Boolean flag) {
+                        row.createCell(c).setCellValue(flag);
+                    } else {
+                        row.createCell(c).setCellValue(String.valueOf(value));
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] zip(Map<String, byte[]> entries) {
+        try (var bytes = new ByteArrayOutputStream(); var zip = new ZipOutputStream(bytes)) {
+            for (var entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo district's seven ledgers as shipped with the service, by file name. */
+    public static Map<String, byte[]> demoDistrict() {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String ledger : LEDGERS) {
+            try (InputStream in = Files.class.getResourceAsStream("/demo-district/" + ledger + ".csv")) {
+                files.put(ledger + ".csv", in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return files;
+    }
+}
