@@ -130,8 +130,7 @@ public class Api {
             }
             SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
             headers.forEach((name, values) -> response.withHeader(name, values));
-            String type = header("Content-Type");
-            if (type != null && type.contains("json")) {
+            if (bytes.length > 0) {
                 response.withBody(text());
             }
             ValidationReport report = VALIDATOR.validateResponse(path, Request.Method.valueOf(method), response.build());
