@@ -90,6 +90,9 @@ public class Api {
     }
 
     public record Reply(int status, Map<String, List<String>> headers, byte[] bytes) {
+        /** Requests the tests make on purpose to routes or methods the API does not have. */
+        private static final java.util.Set<String> OUTSIDE_THE_CONTRACT = java.util.Set.of(
+                "validation.request.path.missing", "validation.request.operation.notAllowed");
 
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -134,9 +137,12 @@ public class Api {
                 response.withBody(text());
             }
             ValidationReport report = VALIDATOR.validateResponse(path, Request.Method.valueOf(method), response.build());
-            if (report.hasErrors()) {
-                throw new AssertionError("Response to " + method + " " + path + " breaks the contract: "
-                        + report.getMessages() + "\n" + this);
+            List<ValidationReport.Message> broken = report.getMessages().stream()
+                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .filter(m -> !OUTSIDE_THE_CONTRACT.contains(m.getKey()))
+                    .toList();
+            if (!broken.isEmpty()) {
+                throw new AssertionError("Response to " + method + " " + path + " breaks the contract: " + broken + "\n" + this);
             }
         }
     }
