@@ -31,6 +31,10 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         return properties;
     }
 
+    protected String schema() {
+        return schema;
+    }
+
     /** Settings a test class needs on top of the database (e.g. a small body limit). */
     protected Map<String, String> extraProperties() {
         return Map.of();
