@@ -35,8 +35,6 @@ public class AidStationController extends LedgerEndpoints<AidStation, AidStation
     @Operation(operationId = "listAidStations", summary = "List entries, filtered, sorted and paged")
     public PageResponse<AidStationResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
                                                  @Valid @RequestBean ListQuery query) {
-        return page(Filter.<AidStation>activeUnless(query.includeRetired())
-                .equal("communityCode", community)
-                .in("communityCode", street == null ? null : communities.codesOfStreet(street)), query, SORTABLE);
+        return page(communities.located(Filter.<AidStation>activeUnless(query.includeRetired()), community, street), query, SORTABLE);
     }
 }

@@ -1,9 +1,11 @@
 package harvest.community;
 
 import harvest.ledger.ActiveCodes;
+import harvest.ledger.Filter;
 import harvest.ledger.Ledger;
 import harvest.ledger.LedgerColumn;
 import harvest.ledger.LedgerKind;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -22,8 +24,9 @@ public class CommunityLedger extends Ledger<Community, CommunityRequest> {
         this.communities = communities;
     }
 
-    /** The codes of a street's communities, for filtering other ledgers by street. */
-    public List<String> codesOfStreet(String street) {
-        return communities.findCodeByStreet(street);
+    /** Narrows a ledger whose rows carry a {@code communityCode} to one community and/or one street's communities. */
+    public <E> Filter<E> located(Filter<E> filter, @Nullable String community, @Nullable String street) {
+        return filter.equal("communityCode", community)
+                .in("communityCode", street == null ? null : communities.findCodeByStreet(street));
     }
 }

@@ -36,9 +36,7 @@ public class DryingSiteController extends LedgerEndpoints<DryingSite, DryingSite
     public PageResponse<DryingSiteResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
                                                  @Nullable @QueryValue DryingKind kind, @Nullable @QueryValue Boolean rainUsable,
                                                  @Valid @RequestBean ListQuery query) {
-        return page(Filter.<DryingSite>activeUnless(query.includeRetired())
-                .equal("communityCode", community)
-                .in("communityCode", street == null ? null : communities.codesOfStreet(street))
+        return page(communities.located(Filter.<DryingSite>activeUnless(query.includeRetired()), community, street)
                 .equal("kind", kind)
                 .equal("rainUsable", rainUsable), query, SORTABLE);
     }

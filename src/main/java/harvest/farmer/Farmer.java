@@ -23,4 +23,8 @@ public record Farmer(
         @Nullable Instant smsOptedOutAt,
         @Version @Nullable Long version,
         @Nullable Instant retiredAt) implements LedgerEntity {
+
+    Farmer withSmsOptedOutAt(@Nullable Instant optedOutAt) {
+        return new Farmer(id, code, name, phone, communityCode, laborShort, elderly, language, optedOutAt, version, retiredAt);
+    }
 }

@@ -6,7 +6,14 @@ import harvest.ledger.LedgerEndpoints;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
+import harvest.system.web.ExpectedVersion;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
@@ -26,8 +33,11 @@ public class FarmerController extends LedgerEndpoints<Farmer, FarmerRequest, Far
     private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode");
     private final CommunityLedger communities;
 
-    public FarmerController(FarmerLedger ledger, CommunityLedger communities) {
-        super(ledger, FarmerResponse::of);
+    private final FarmerLedger farmers;
+
+    public FarmerController(FarmerLedger farmers, CommunityLedger communities) {
+        super(farmers, FarmerResponse::of);
+        this.farmers = farmers;
         this.communities = communities;
     }
 
@@ -36,10 +46,15 @@ public class FarmerController extends LedgerEndpoints<Farmer, FarmerRequest, Far
     public PageResponse<FarmerResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
                                              @Nullable @QueryValue Boolean laborShort, @Nullable @QueryValue Boolean elderly,
                                              @Valid @RequestBean ListQuery query) {
-        return page(Filter.<Farmer>activeUnless(query.includeRetired())
-                .equal("communityCode", community)
-                .in("communityCode", street == null ? null : communities.codesOfStreet(street))
+        return page(communities.located(Filter.<Farmer>activeUnless(query.includeRetired()), community, street)
                 .equal("laborShort", laborShort)
                 .equal("elderly", elderly), query, SORTABLE);
+    }
+
+    @Put("/{id}/sms-opt-out")
+    @Operation(summary = "Stop or resume texts to a household, e.g. after it asked by phone (an SMS STOP does the same)")
+    public HttpResponse<FarmerResponse> setSmsOptOut(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
+                                                     @Body @Valid SmsOptOut body) {
+        return ok(farmers.setSmsOptOut(id, ExpectedVersion.required(ifMatch, body.version()), body.optedOut()));
     }
 }

@@ -4,7 +4,11 @@ import harvest.ledger.ActiveCodes;
 import harvest.ledger.Ledger;
 import harvest.ledger.LedgerColumn;
 import harvest.ledger.LedgerKind;
+import harvest.system.web.ExpectedVersion;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+
+import java.time.Instant;
 
 import java.util.List;
 
@@ -19,5 +23,16 @@ public class FarmerLedger extends Ledger<Farmer, FarmerRequest> {
                 LedgerColumn.of("labor_short", "缺劳力"),
                 LedgerColumn.of("elderly", "留守老人"),
                 LedgerColumn.of("language", "语言")), farmers, activeCodes);
+    }
+
+    /** Records that the household asked for no more texts (or asked for them again); the first opt-out time is kept. */
+    @Transactional
+    public Farmer setSmsOptOut(long id, ExpectedVersion expected, boolean optedOut) {
+        Farmer farmer = get(id);
+        expected.check(farmer.version());
+        if (optedOut == (farmer.smsOptedOutAt() != null)) {
+            return farmer;
+        }
+        return repository.update(farmer.withSmsOptedOutAt(optedOut ? Instant.now() : null));
     }
 }

@@ -45,9 +45,7 @@ public class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldR
     public PageResponse<FieldResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
                                             @Nullable @QueryValue FieldStatus status, @Nullable @QueryValue String crop,
                                             @Nullable @QueryValue String farmer, @Valid @RequestBean ListQuery query) {
-        return page(Filter.<Field>activeUnless(query.includeRetired())
-                .equal("communityCode", community)
-                .in("communityCode", street == null ? null : communities.codesOfStreet(street))
+        return page(communities.located(Filter.<Field>activeUnless(query.includeRetired()), community, street)
                 .equal("status", status)
                 .equal("crop", crop)
                 .equal("farmerCode", farmer), query, SORTABLE);
@@ -56,7 +54,7 @@ public class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldR
     @Post("/{id}/status")
     @Operation(summary = "Move a field along its season; only legal transitions are accepted")
     public HttpResponse<FieldResponse> changeStatus(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-                                                    @Body @Valid StatusChange change) {
-        return ok(fields.changeStatus(id, ExpectedVersion.required(ifMatch, change.version()), change.status()));
+                                                    @Body @Valid StatusChange body) {
+        return ok(fields.changeStatus(id, ExpectedVersion.required(ifMatch, body.version()), body.status()));
     }
 }

@@ -40,8 +40,8 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
     @Post
     @Operation(summary = "Create an entry; its code must be new")
     @Status(HttpStatus.CREATED)
-    public HttpResponse<P> create(@Body @Valid R request, HttpRequest<?> http) {
-        E created = ledger.create(request);
+    public HttpResponse<P> create(@Body @Valid R body, HttpRequest<?> http) {
+        E created = ledger.create(body);
         return withEtag(HttpResponse.created(view.apply(created), URI.create(http.getPath() + "/" + created.id())), created);
     }
 
@@ -60,8 +60,8 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
     @Put("/{id}")
     @Operation(summary = "Replace an entry's values; send If-Match or the version you read")
     public HttpResponse<P> update(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
-                                  @Body @Valid R request) {
-        return ok(ledger.update(id, ExpectedVersion.required(ifMatch, request.version()), request));
+                                  @Body @Valid R body) {
+        return ok(ledger.update(id, ExpectedVersion.required(ifMatch, body.version()), body));
     }
 
     @Delete("/{id}")

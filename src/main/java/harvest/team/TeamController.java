@@ -35,9 +35,7 @@ public class TeamController extends LedgerEndpoints<Team, TeamRequest, TeamRespo
     @Operation(operationId = "listTeams", summary = "List entries, filtered, sorted and paged")
     public PageResponse<TeamResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
                                            @Nullable @QueryValue TeamKind kind, @Valid @RequestBean ListQuery query) {
-        return page(Filter.<Team>activeUnless(query.includeRetired())
-                .equal("communityCode", community)
-                .in("communityCode", street == null ? null : communities.codesOfStreet(street))
+        return page(communities.located(Filter.<Team>activeUnless(query.includeRetired()), community, street)
                 .equal("kind", kind), query, SORTABLE);
     }
 }

@@ -191,6 +191,19 @@ class LedgerImportTest extends DatabaseTest {
     }
 
     @Test
+    void a_workbook_that_inflates_suspiciously_is_refused() {
+        byte[] bomb = Files.zip(Map.of(
+                "[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+                        .getBytes(StandardCharsets.UTF_8),
+                "xl/worksheets/sheet1.xml", new byte[40 * 1024 * 1024]));
+
+        Api.Reply reply = api.upload("/api/v1/ledgers/fields/import", Files.XLSX, bomb);
+
+        assertUnreadable(reply);
+        assertThat(reply.json().get("detail").asText()).containsIgnoringCase("zip bomb");
+    }
+
+    @Test
     void wrong_content_types_and_unknown_ledgers_are_refused() {
         assertThat(api.upload("/api/v1/ledgers/farmers/import", "text/plain", Files.csv(FARMERS_HEADER)).status()).isEqualTo(415);
         assertThat(api.upload("/api/v1/ledgers/harvesters/import", Files.CSV, Files.csv(FARMERS_HEADER)).status()).isEqualTo(404);

@@ -40,6 +40,8 @@ class BadRequestsTest extends DatabaseTest {
                 400, "/malformed-request");
         assertProblem(api.post("/api/v1/machines", Ledgers.with(Ledgers.Resource.MACHINES.body("U2"), "kind", "TRACTOR")),
                 400, "/malformed-request");
+        assertThat(api.post("/api/v1/machines", Ledgers.with(Ledgers.Resource.MACHINES.body("U2"), "kind", "TRACTOR")).text())
+                .contains("Expected one of [SEEDER, COMBINE] but was 'TRACTOR'");
     }
 
     @Test
@@ -48,6 +50,7 @@ class BadRequestsTest extends DatabaseTest {
                 Ledgers.with(Ledgers.Resource.MACHINES.body("U3"), "availableFrom", "2023-05-28T00:00:00"));
 
         assertProblem(reply, 400, "/malformed-request");
+        assertThat(reply.errorFields()).containsExactly("availableFrom");
         assertThat(api.get("/api/v1/machines/code/U3").status()).isEqualTo(404);
     }
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponseProcessor.class);
     private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Unknown property \\[([^\\]]+)\\]");
+    private static final Pattern UNDECODABLE_PROPERTY = Pattern.compile("Error decoding property \\[(\\S+ )?([^\\]\\s]+)\\][^:]*: (.*)");
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -48,6 +49,13 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         Matcher unknown = UNKNOWN_PROPERTY.matcher(message);
         if (unknown.find()) {
             return Problem.Violation.of(unknown.group(1), "is not a property of this resource");
+        }
+        Matcher undecodable = UNDECODABLE_PROPERTY.matcher(message);
+        if (undecodable.find()) {
+            boolean time = undecodable.group(1) != null && undecodable.group(1).startsWith("OffsetDateTime");
+            return Problem.Violation.of(undecodable.group(2), time
+                    ? "must be an ISO-8601 time with an offset, e.g. 2023-05-28T08:00:00+08:00"
+                    : "could not be read: " + undecodable.group(3));
         }
         return Problem.Violation.of(path.replaceFirst("^/", ""), message);
     }
