@@ -18,8 +18,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,7 +33,6 @@ import java.util.Map;
 @Controller("/api/v1/ledgers")
 @Tag(name = "ledger files")
 @ProblemResponses
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class LedgerFileController {
     private static final String ZIP = "application/zip";
 
