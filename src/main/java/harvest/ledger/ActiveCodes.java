@@ -1,6 +1,7 @@
 package harvest.ledger;
 
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 
 /** The codes of the rows of a ledger that are not retired, read inside the caller's transaction. */
 @Singleton
+@Connectable
 public class ActiveCodes {
     private final JdbcOperations jdbc;
 

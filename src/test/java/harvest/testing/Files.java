@@ -64,6 +64,15 @@ public final class Files {
         }
     }
 
+    /** The demo district's forecast issue (the June 2023 storm) as shipped with the service. */
+    public static byte[] demoForecast() {
+        try (InputStream in = Files.class.getResourceAsStream("/demo-district/forecast.json")) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The demo district's seven ledgers as shipped with the service, by file name. */
     public static Map<String, byte[]> demoDistrict() {
         Map<String, byte[]> files = new LinkedHashMap<>();

@@ -6,9 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 
 import java.util.Comparator;
 import java.util.List;
@@ -27,33 +25,10 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ConstraintViolationException exception) {
         List<Problem.Violation> violations = exception.getConstraintViolations().stream()
-                .map(v -> Problem.Violation.of(fieldOf(v), v.getMessage()))
+                .map(v -> Problem.Violation.of(ViolationPaths.render(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
         return problems.handle(request, new ProblemException(ProblemType.VALIDATION, detail, violations));
-    }
-
-    /** The property path below the method parameter, or the parameter itself for query and path values. */
-    static String fieldOf(ConstraintViolation<?> violation) {
-        StringBuilder field = new StringBuilder();
-        String parameter = null;
-        for (Path.Node node : violation.getPropertyPath()) {
-            switch (node.getKind()) {
-                case PARAMETER -> parameter = node.getName();
-                case PROPERTY -> field.append(field.isEmpty() ? "" : ".").append(node.getName());
-                case CONTAINER_ELEMENT -> {
-                    if (node.getIndex() != null) {
-                        field.append('[').append(node.getIndex()).append(']');
-                    }
-                }
-                default -> {
-                }
-            }
-        }
-        if (!field.isEmpty()) {
-            return field.toString();
-        }
-        return parameter != null ? parameter : violation.getPropertyPath().toString();
     }
 }

@@ -17,6 +17,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED(HttpStatus.PRECONDITION_REQUIRED, "precondition-required", "An If-Match header or a version is required"),
     RETIRED(HttpStatus.CONFLICT, "retired", "The resource is retired"),
     ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "illegal-transition", "The status change is not allowed"),
+    ALREADY_STORED(HttpStatus.CONFLICT, "already-stored", "This forecast issue was stored before"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "import-rejected", "The ledger has bad rows; nothing was written"),
     UNREADABLE_FILE(HttpStatus.UNPROCESSABLE_ENTITY, "unreadable-file", "The uploaded file could not be read"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");
