@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.function.Predicate;
 
 /**
  * The rules every ledger shares: codes are unique and never change, references must point at active rows,
@@ -123,7 +124,7 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
         return new Upserted(created.size(), updated.size(), requests.size() - created.size() - updated.size());
     }
 
-    public List<Problem.Violation> missingReferences(R request, java.util.function.Predicate<LedgerRequest.Reference> exists) {
+    public List<Problem.Violation> missingReferences(R request, Predicate<LedgerRequest.Reference> exists) {
         return request.references().stream()
                 .filter(reference -> reference.code() != null && !exists.test(reference))
                 .map(reference -> Problem.Violation.of(reference.field(),

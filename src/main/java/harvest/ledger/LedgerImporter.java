@@ -50,7 +50,7 @@ public class LedgerImporter {
         SortedMap<LedgerKind, Sheet> ordered = new TreeMap<>(sheets);
         List<Problem.Violation> errors = new ArrayList<>();
         ImportReport report = transactions.executeWrite(status -> {
-            Map<LedgerKind, java.util.Set<String>> known = new EnumMap<>(LedgerKind.class);
+            Map<LedgerKind, Set<String>> known = new EnumMap<>(LedgerKind.class);
             List<ImportReport.LedgerCount> counts = new ArrayList<>();
             for (var entry : ordered.entrySet()) {
                 counts.add(importSheet(ledgers.get(entry.getKey()), entry.getValue(), known, errors));

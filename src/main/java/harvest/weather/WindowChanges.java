@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** What a new forecast did to each community's windows: which shrank, vanished, grew or appeared. */
 public final class WindowChanges {
@@ -66,21 +67,21 @@ public final class WindowChanges {
         return changes;
     }
 
-    private static java.util.Optional<Kind> kindOf(Segment was, Segment is) {
+    private static Optional<Kind> kindOf(Segment was, Segment is) {
         boolean startsLater = is.start().isAfter(was.start());
         boolean endsEarlier = is.end().isBefore(was.end());
         boolean startsEarlier = is.start().isBefore(was.start());
         boolean endsLater = is.end().isAfter(was.end());
         if ((startsLater || endsEarlier) && (startsEarlier || endsLater)) {
-            return java.util.Optional.of(Kind.SHIFTED);
+            return Optional.of(Kind.SHIFTED);
         }
         if (startsLater || endsEarlier) {
-            return java.util.Optional.of(Kind.SHRANK);
+            return Optional.of(Kind.SHRANK);
         }
         if (startsEarlier || endsLater) {
-            return java.util.Optional.of(Kind.GREW);
+            return Optional.of(Kind.GREW);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static List<Segment> windows(List<Segment> timeline) {

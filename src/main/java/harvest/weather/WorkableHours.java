@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
 
 /** The district summary for the dispatch meeting: workable hours per community per local day. */
 @Serdeable
@@ -34,8 +35,8 @@ public record WorkableHours(List<LocalDate> days, List<CommunityDays> communitie
                     perDay[(int) ChronoUnit.DAYS.between(first, ZonedDateTime.ofInstant(hour, DistrictTime.ZONE).toLocalDate())]++;
                 }
             }
-            communities.add(new CommunityDays(community, java.util.Arrays.stream(perDay).boxed().toList(),
-                    java.util.Arrays.stream(perDay).sum()));
+            communities.add(new CommunityDays(community, Arrays.stream(perDay).boxed().toList(),
+                    Arrays.stream(perDay).sum()));
         });
         return new WorkableHours(days, communities);
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static harvest.testing.Ledgers.with;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import java.util.Optional;
 
 /**
  * A scenario bundle: ledger files named after their ledger ({@code fields.csv}, {@code machines.xlsx}, ...).
@@ -39,7 +40,7 @@ public final class LedgerBundle {
     public void add(String path, byte[] content) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
-        var kind = dot < 0 ? java.util.Optional.<LedgerKind>empty() : LedgerKind.ofFileName(name.substring(0, dot));
+        var kind = dot < 0 ? Optional.<LedgerKind>empty() : LedgerKind.ofFileName(name.substring(0, dot));
         if (kind.isEmpty() || !(name.endsWith(".csv") || name.endsWith(".xlsx"))) {
             ignored.add(path);
             return;

@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * The version a client claims to be changing. From If-Match a mismatch is 412 (RFC 9110); from a
@@ -24,15 +25,15 @@ public record ExpectedVersion(long version, boolean fromIfMatch) {
                 "Send If-Match with the ETag you read, or the version property"));
     }
 
-    public static java.util.Optional<ExpectedVersion> optional(@Nullable String ifMatch, @Nullable Long bodyVersion) {
+    public static Optional<ExpectedVersion> optional(@Nullable String ifMatch, @Nullable Long bodyVersion) {
         if (ifMatch != null && !ifMatch.isBlank()) {
             Matcher m = ETAG.matcher(ifMatch.strip());
             if (!m.matches()) {
                 throw ProblemException.invalid("If-Match", "must be an ETag returned by this API, e.g. \"3\"");
             }
-            return java.util.Optional.of(new ExpectedVersion(Long.parseLong(m.group(1)), true));
+            return Optional.of(new ExpectedVersion(Long.parseLong(m.group(1)), true));
         }
-        return java.util.Optional.ofNullable(bodyVersion).map(v -> new ExpectedVersion(v, false));
+        return Optional.ofNullable(bodyVersion).map(v -> new ExpectedVersion(v, false));
     }
 
     public void check(long current) {

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Paging, sorting and the retired switch every list accepts. */
 @Introspected
@@ -31,7 +32,7 @@ public record ListQuery(
             for (String key : sort.split(";")) {
                 String[] parts = key.split(",");
                 if (!sortable.contains(parts[0])) {
-                    throw ProblemException.invalid("sort", "cannot sort by '" + parts[0] + "'; use one of " + new java.util.TreeSet<>(sortable));
+                    throw ProblemException.invalid("sort", "cannot sort by '" + parts[0] + "'; use one of " + new TreeSet<>(sortable));
                 }
                 orders.add(parts.length > 1 && parts[1].equals("desc") ? Sort.Order.desc(parts[0]) : Sort.Order.asc(parts[0]));
             }
