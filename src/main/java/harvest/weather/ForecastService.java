@@ -67,7 +67,7 @@ public class ForecastService {
             return new Stored(id, changed.isEmpty() ? null : changes.insert(id, from, to, changed));
         });
         if (stored.event() != null) {
-            WindowChangeStore.Event event = stored.event();
+            WindowChangeEvent event = stored.event();
             publisher.publishEvent(new WindowsChanged(event.id(), stored.forecastId(), from, to, event.communityCodes()));
         }
         return new ForecastReceipt(store.summary(stored.forecastId()).orElseThrow(),
@@ -75,7 +75,7 @@ public class ForecastService {
                 stored.event() == null ? List.of() : stored.event().communityCodes());
     }
 
-    private record Stored(long forecastId, WindowChangeStore.Event event) {
+    private record Stored(long forecastId, WindowChangeEvent event) {
     }
 
     private static List<ForecastHour> hoursOf(ForecastUpload upload) {

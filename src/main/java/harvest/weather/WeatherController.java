@@ -92,7 +92,7 @@ public class WeatherController {
 
     @Get("/window-changes")
     @Operation(operationId = "listWindowChanges", summary = "What new forecasts did to the windows, newest first")
-    public PageResponse<WindowChangeStore.Event> windowChanges(@Nullable @QueryValue String community,
+    public PageResponse<WindowChangeEvent> windowChanges(@Nullable @QueryValue String community,
                                                                @QueryValue(defaultValue = "0") @Min(0) int page,
                                                                @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         return PageResponse.of(changes.list(community, page, size), page, size, changes.count(community));
@@ -100,7 +100,7 @@ public class WeatherController {
 
     @Get("/window-changes/{id}")
     @Operation(operationId = "getWindowChange", summary = "One windows-changed event")
-    public WindowChangeStore.Event windowChange(@PathVariable long id) {
+    public WindowChangeEvent windowChange(@PathVariable long id) {
         return changes.find(id).orElseThrow(() -> ProblemException.notFound("window change " + id));
     }
 

@@ -3,7 +3,6 @@ package harvest.weather;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 
@@ -35,16 +34,7 @@ public class WindowChangeStore {
         this.json = json;
     }
 
-    @Serdeable
-    public record Event(long id, long forecastId, OffsetDateTime createdAt, OffsetDateTime from, OffsetDateTime to,
-                        List<WindowChanges.CommunityChange> communities) {
-
-        public List<String> communityCodes() {
-            return communities.stream().map(WindowChanges.CommunityChange::communityCode).toList();
-        }
-    }
-
-    public Event insert(long forecastId, Instant from, Instant to, List<WindowChanges.CommunityChange> changes) {
+    public WindowChangeEvent insert(long forecastId, Instant from, Instant to, List<WindowChanges.CommunityChange> changes) {
         String[] codes = changes.stream().map(WindowChanges.CommunityChange::communityCode).toArray(String[]::new);
         long id = jdbc.prepareStatement("""
                 INSERT INTO window_change (forecast_id, range_from, range_to, communities, details)
@@ -62,7 +52,7 @@ public class WindowChangeStore {
         return find(id).orElseThrow();
     }
 
-    public Optional<Event> find(long id) {
+    public Optional<WindowChangeEvent> find(long id) {
         return jdbc.prepareStatement(SELECT + " WHERE id = ?", statement -> {
             statement.setLong(1, id);
             return read(statement).stream().findFirst();
@@ -70,7 +60,7 @@ public class WindowChangeStore {
     }
 
     /** Newest first, optionally only those touching one community. */
-    public List<Event> list(String community, int page, int size) {
+    public List<WindowChangeEvent> list(String community, int page, int size) {
         return jdbc.prepareStatement(SELECT + " WHERE (?::text IS NULL OR ? = ANY (communities)) ORDER BY id DESC LIMIT ? OFFSET ?",
                 statement -> {
                     statement.setString(1, community);
@@ -92,11 +82,11 @@ public class WindowChangeStore {
         });
     }
 
-    private List<Event> read(PreparedStatement statement) throws SQLException {
-        List<Event> events = new ArrayList<>();
+    private List<WindowChangeEvent> read(PreparedStatement statement) throws SQLException {
+        List<WindowChangeEvent> events = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                events.add(new Event(rows.getLong("id"), rows.getLong("forecast_id"), local(rows, "created_at"),
+                events.add(new WindowChangeEvent(rows.getLong("id"), rows.getLong("forecast_id"), local(rows, "created_at"),
                         local(rows, "range_from"), local(rows, "range_to"), parse(rows.getString("details"))));
             }
         }
