@@ -53,7 +53,13 @@ public class LedgerImporter {
             Map<LedgerKind, Set<String>> known = new EnumMap<>(LedgerKind.class);
             List<ImportReport.LedgerCount> counts = new ArrayList<>();
             for (var entry : ordered.entrySet()) {
-                counts.add(importSheet(ledgers.get(entry.getKey()), entry.getValue(), known, errors));
+                try {
+                    counts.add(importSheet(ledgers.get(entry.getKey()), entry.getValue(), known, errors));
+                } catch (DataAccessException e) {
+                    // Only reachable if a database rule is stricter than validation; the transaction cannot go on.
+                    errors.add(new Problem.Violation(entry.getKey().fileName(), 1, "", "refused by the database: " + e.getMessage()));
+                    break;
+                }
             }
             if (dryRun || !errors.isEmpty()) {
                 status.setRollbackOnly();
@@ -98,20 +104,9 @@ public class LedgerImporter {
                 valid.put(request.code(), request);
             }
         }
-        Ledger.Upserted written = upsert(ledger, valid, errors);
+        Ledger.Upserted written = ledger.upsert(valid.values());
         return new ImportReport.LedgerCount(ledger.kind().fileName(), sheet.rows().size(), written.created(),
                 written.updated(), written.unchanged(), ignoredColumns(ledger, sheet.headers()));
-    }
-
-    private static <E extends LedgerEntity, R extends LedgerRequest<E>> Ledger.Upserted upsert(Ledger<E, R> ledger, Map<String, R> valid,
-                                                                     List<Problem.Violation> errors) {
-        try {
-            return ledger.upsert(valid.values());
-        } catch (DataAccessException e) {
-            // Only reachable if a database rule is stricter than the validation; still the file's fault.
-            errors.add(new Problem.Violation(ledger.kind().fileName(), 1, "", e.getMessage()));
-            return new Ledger.Upserted(0, 0, 0);
-        }
     }
 
     private static List<String> ignoredColumns(Ledger<?, ?> ledger, List<String> headers) {

@@ -53,7 +53,9 @@ public class ForecastService {
         List<ForecastHour> hours = hoursOf(upload);
         List<String> communities = upload.series().stream().map(ForecastUpload.Series::communityCode).toList();
         Instant from = hours.stream().map(ForecastHour::hour).min(Comparator.naturalOrder()).orElseThrow();
-        Instant to = hours.stream().map(ForecastHour::hour).max(Comparator.naturalOrder()).orElseThrow().plus(Duration.ofHours(1));
+        // Rain in the last hours dries out after them, so the comparison reaches that far.
+        Instant to = hours.stream().map(ForecastHour::hour).max(Comparator.naturalOrder()).orElseThrow()
+                .plus(Duration.ofHours(1L + windows.rules().getDryOutMaxHours()));
 
         Stored stored = transactions.executeWrite(status -> {
             if (store.exists(upload.source(), issuedAt)) {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Turns an hourly forecast into rain-free windows and explained gaps (planning rules 1 and 2).
- * The series should start {@code dryOutMaxHours} before {@code from}, so that rain just before the range
+ * The series should start well before {@code from} (see {@link Windows}), so that rain just before the range
  * still takes the hours it dries out.
  */
 @Singleton

@@ -15,6 +15,12 @@ import java.util.TreeSet;
 /** Rain-free windows per community, computed from the latest forecast for every hour. */
 @Singleton
 public class Windows {
+    /**
+     * Hours read before the range on top of the longest dry-out, so that a spell of rain already under way when
+     * the range starts is measured whole (its millimetres decide its dry-out).
+     */
+    private static final int SPELL_LOOKBACK_HOURS = 48;
+
     private final ForecastStore forecasts;
     private final WindowCalculator calculator;
     private final ActiveCodes activeCodes;
@@ -25,13 +31,17 @@ public class Windows {
         this.activeCodes = activeCodes;
     }
 
+    public WeatherRules rules() {
+        return calculator.rules();
+    }
+
     public List<String> activeCommunities() {
         return List.copyOf(new TreeSet<>(activeCodes.of(LedgerKind.COMMUNITIES)));
     }
 
     /** Each community's windows and gaps over {@code [from, to)}, in community code order. */
     public Map<String, List<Segment>> timelines(Collection<String> communities, Instant from, Instant to) {
-        Instant lookback = from.minus(Duration.ofHours(calculator.rules().getDryOutMaxHours()));
+        Instant lookback = from.minus(Duration.ofHours(calculator.rules().getDryOutMaxHours() + SPELL_LOOKBACK_HOURS));
         int hours = (int) Duration.between(lookback, to).toHours();
         Map<String, HourlySeries> series = new LinkedHashMap<>();
         for (String community : new TreeSet<>(communities)) {
