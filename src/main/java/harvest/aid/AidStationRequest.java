@@ -29,7 +29,7 @@ public record AidStationRequest(
     @Override
     public AidStation toEntity(@Nullable AidStation existing) {
         return new AidStation(LedgerEntity.idOf(existing), code, name.strip(), communityCode, lat, lon,
-                offers.stream().distinct().map(AidOffer::name).toList(), LedgerEntity.versionOf(existing), null);
+                offers.stream().distinct().map(AidOffer::name).toList(), LedgerEntity.versionOf(existing), LedgerEntity.retiredAtOf(existing));
     }
 
     @Override

@@ -24,6 +24,6 @@ public record CommunityRequest(
     @Override
     public Community toEntity(@Nullable Community existing) {
         return new Community(LedgerEntity.idOf(existing), code, name.strip(), street.strip(), lat, lon,
-                LedgerEntity.versionOf(existing), null);
+                LedgerEntity.versionOf(existing), LedgerEntity.retiredAtOf(existing));
     }
 }

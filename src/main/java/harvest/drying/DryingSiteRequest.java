@@ -39,7 +39,7 @@ public record DryingSiteRequest(
         boolean usableInRain = rainUsable != null ? rainUsable : kind != DryingKind.YARD;
         return new DryingSite(LedgerEntity.idOf(existing), code, name.strip(), kind, communityCode, lat, lon,
                 capacityTonnesPerDay.setScale(1), usableInRain, contactName, PhoneNumbers.toE164(contactPhone),
-                LedgerEntity.versionOf(existing), null);
+                LedgerEntity.versionOf(existing), LedgerEntity.retiredAtOf(existing));
     }
 
     @Override

@@ -32,7 +32,7 @@ public record FarmerRequest(
     public Farmer toEntity(@Nullable Farmer existing) {
         return new Farmer(LedgerEntity.idOf(existing), code, name.strip(), PhoneNumbers.toE164(phone), communityCode,
                 Boolean.TRUE.equals(laborShort), Boolean.TRUE.equals(elderly), Objects.requireNonNullElse(language, "zh-CN"),
-                existing == null ? null : existing.smsOptedOutAt(), LedgerEntity.versionOf(existing), null);
+                existing == null ? null : existing.smsOptedOutAt(), LedgerEntity.versionOf(existing), LedgerEntity.retiredAtOf(existing));
     }
 
     @Override

@@ -37,7 +37,7 @@ public record FieldRequest(
     public Field toEntity(@Nullable Field existing) {
         return new Field(LedgerEntity.idOf(existing), code, farmerCode, communityCode, name.strip(), crop, areaMu.setScale(2), lat, lon,
                 ripeFrom.toInstant(), expectedYieldKgPerMu.setScale(1), existing == null ? FieldStatus.REGISTERED : existing.status(),
-                LedgerEntity.versionOf(existing), null);
+                LedgerEntity.versionOf(existing), LedgerEntity.retiredAtOf(existing));
     }
 
     @Override

@@ -22,4 +22,10 @@ public interface LedgerEntity {
     static Long versionOf(@Nullable LedgerEntity existing) {
         return existing == null ? null : existing.version();
     }
+
+    /** A retired row stays retired when its ledger is imported again: retirement is the dispatcher's decision. */
+    @Nullable
+    static Instant retiredAtOf(@Nullable LedgerEntity existing) {
+        return existing == null ? null : existing.retiredAt();
+    }
 }

@@ -1,6 +1,7 @@
 package harvest.ledger;
 
 import harvest.ledger.sheet.Sheet;
+import harvest.system.problem.DataAccessProblemHandler;
 import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
@@ -56,8 +57,13 @@ public class LedgerImporter {
                 try {
                     counts.add(importSheet(ledgers.get(entry.getKey()), entry.getValue(), known, errors));
                 } catch (DataAccessException e) {
-                    // Only reachable if a database rule is stricter than validation; the transaction cannot go on.
-                    errors.add(new Problem.Violation(entry.getKey().fileName(), 1, "", "refused by the database: " + e.getMessage()));
+                    // A concurrent change is a conflict (409); a rule stricter in the database than in validation is
+                    // the file's fault. Either way the transaction cannot go on.
+                    ProblemException problem = DataAccessProblemHandler.translate(e);
+                    if (problem.type() != ProblemType.VALIDATION) {
+                        throw problem;
+                    }
+                    errors.add(new Problem.Violation(entry.getKey().fileName(), 1, "", problem.getMessage()));
                     break;
                 }
             }

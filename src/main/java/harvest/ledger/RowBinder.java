@@ -79,6 +79,13 @@ final class RowBinder<R extends LedgerRequest<?>> {
                 errors.add(violation(row.line(), column.header(), reasonFor(arguments[i], raw)));
             }
         }
+        for (int i = 0; i < arguments.length; i++) {
+            LedgerColumn column = columnByProperty.get(arguments[i].getName());
+            if (values[i] == null && column != null && !arguments[i].isNullable()
+                    && errors.stream().noneMatch(e -> e.field().equals(column.header()))) {
+                errors.add(violation(row.line(), column.header(), "is required"));
+            }
+        }
         if (!errors.isEmpty()) {
             return new Bound<>(row.line(), null, errors);
         }

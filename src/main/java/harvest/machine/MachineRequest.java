@@ -52,6 +52,6 @@ public record MachineRequest(
         return new Machine(LedgerEntity.idOf(existing), code, kind, plate, model, capacityMuPerHour.setScale(2),
                 crops.stream().distinct().toList(), operatorName, PhoneNumbers.toE164(operatorPhone), baseLat, baseLon,
                 origin.strip(), availableFrom == null ? null : availableFrom.toInstant(),
-                availableUntil == null ? null : availableUntil.toInstant(), LedgerEntity.versionOf(existing), null);
+                availableUntil == null ? null : availableUntil.toInstant(), LedgerEntity.versionOf(existing), LedgerEntity.retiredAtOf(existing));
     }
 }

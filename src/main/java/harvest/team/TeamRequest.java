@@ -31,7 +31,7 @@ public record TeamRequest(
     @Override
     public Team toEntity(@Nullable Team existing) {
         return new Team(LedgerEntity.idOf(existing), code, name.strip(), kind, leaderName.strip(),
-                PhoneNumbers.toE164(leaderPhone), members, communityCode, LedgerEntity.versionOf(existing), null);
+                PhoneNumbers.toE164(leaderPhone), members, communityCode, LedgerEntity.versionOf(existing), LedgerEntity.retiredAtOf(existing));
     }
 
     @Override

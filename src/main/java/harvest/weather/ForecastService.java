@@ -58,6 +58,7 @@ public class ForecastService {
                 .plus(Duration.ofHours(1L + windows.rules().getDryOutMaxHours()));
 
         Stored stored = transactions.executeWrite(status -> {
+            store.lockForecasts();
             if (store.exists(upload.source(), issuedAt)) {
                 throw new ProblemException(ProblemType.ALREADY_STORED,
                         "A forecast from '" + upload.source() + "' issued at " + upload.issuedAt() + " is stored already");

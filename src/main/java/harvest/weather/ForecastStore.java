@@ -37,6 +37,14 @@ public class ForecastStore {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Serialises storing forecast issues until the caller's transaction ends, so that each issue's windows are
+     * compared with everything stored before it and its change event is true.
+     */
+    public void lockForecasts() {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('harvest.forecast'))", statement -> statement.execute());
+    }
+
     public boolean exists(String source, Instant issuedAt) {
         return jdbc.prepareStatement("SELECT 1 FROM forecast WHERE source = ? AND issued_at = ?", statement -> {
             statement.setString(1, source);

@@ -38,6 +38,9 @@ public class ForecastValidation {
         Set<String> seen = new HashSet<>();
         for (int s = 0; s < upload.series().size(); s++) {
             ForecastUpload.Series series = upload.series().get(s);
+            if (series == null) {
+                continue;
+            }
             String path = "series[" + s + "]";
             String community = series.communityCode();
             if (community != null && !community.isBlank()) {
@@ -58,13 +61,17 @@ public class ForecastValidation {
         }
         OffsetDateTime previous = null;
         for (int h = 0; h < series.hourly().size(); h++) {
+            ForecastUpload.Hour hour = series.hourly().get(h);
+            if (hour == null) {
+                continue;
+            }
             String field = path + ".hourly[" + h + "].time";
-            String text = series.hourly().get(h).time();
+            String text = hour.time();
             OffsetDateTime time = text == null || text.isBlank() ? null : parseTime(text, field, violations);
             if (time == null) {
                 continue;
             }
-            if (!time.truncatedTo(ChronoUnit.HOURS).equals(time)) {
+            if (!time.toInstant().truncatedTo(ChronoUnit.HOURS).equals(time.toInstant())) {
                 violations.add(Problem.Violation.of(field, "must be the start of an hour, e.g. 2023-05-28T06:00:00+08:00"));
             } else if (previous != null && !time.isAfter(previous)) {
                 violations.add(Problem.Violation.of(field, time.isEqual(previous)

@@ -31,7 +31,7 @@ public class WindowCalculator {
         List<Segment> segments = new ArrayList<>();
         boolean inSpell = false;
         double spellMm = 0;
-        double lastSpellMm = 0;
+        double dryOutMm = 0;
         int dryUntil = -1;
         for (int i = 0; i < series.hours(); i++) {
             Instant hour = series.hourAt(i);
@@ -40,10 +40,15 @@ public class WindowCalculator {
             if (wet) {
                 inSpell = true;
                 spellMm += series.precipitationMm()[i];
-            } else if (inSpell) {
+            } else if (inSpell && !missing) {
+                // An hour nobody forecast neither ends a spell nor adds to it; the first dry hour ends it.
                 inSpell = false;
-                dryUntil = i + rules.dryOutHours(spellMm);
-                lastSpellMm = round(spellMm);
+                int until = i + rules.dryOutHours(spellMm);
+                if (until > dryUntil) {
+                    // A short shower does not cut short the dry-out of a heavier spell before it.
+                    dryUntil = until;
+                    dryOutMm = round(spellMm);
+                }
                 spellMm = 0;
             }
             if (hour.isBefore(from) || !hour.isBefore(to)) {
@@ -58,7 +63,7 @@ public class WindowCalculator {
             if (reason == GapReason.WET) {
                 rain = series.precipitationMm()[i];
             } else if (reason == GapReason.DRY_OUT) {
-                rain = lastSpellMm;
+                rain = dryOutMm;
             }
             append(segments, new Segment(hour, hour.plus(Duration.ofHours(1)), reason, rain));
         }

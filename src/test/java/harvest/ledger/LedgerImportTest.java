@@ -163,6 +163,30 @@ class LedgerImportTest extends DatabaseTest {
     }
 
     @Test
+    void blank_required_cells_are_reported_and_blank_lines_are_skipped_but_counted() {
+        byte[] csv = Files.csv("code,name,street,lat,lon", "", ",,,,", "B-1,,街道,34.0,113.8", "\"B-2\",\"two\nlines\",街道,,113.8");
+
+        Api.Reply reply = api.upload("/api/v1/ledgers/communities/import", Files.CSV, csv);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
+        assertThat(errors(reply)).containsExactly("communities:4:name", "communities:5:lat");
+    }
+
+    @Test
+    void a_retired_entry_stays_retired_when_its_ledger_is_imported_again() {
+        String code = unique();
+        byte[] csv = Files.csv("code,name,street,lat,lon", code + ",旧社区,街道,34.0,113.8");
+        api.upload("/api/v1/ledgers/communities/import", Files.CSV, csv);
+        String location = "/api/v1/communities/" + api.get("/api/v1/communities/code/" + code).json().get("id").asLong();
+        api.delete(location);
+
+        Api.Reply reimport = api.upload("/api/v1/ledgers/communities/import", Files.CSV, csv);
+
+        assertThat(reimport.json().at("/ledgers/0/unchanged").asInt()).isEqualTo(1);
+        assertThat(api.get(location).json().get("retiredAt").asText()).isNotBlank();
+    }
+
+    @Test
     void a_missing_required_column_is_reported_on_the_header_line() {
         byte[] csv = Files.csv("code,name,street,lat", "NO-LON,社区,街道,34.0");
 

@@ -145,13 +145,17 @@ class WeatherApiTest extends DatabaseTest {
         ((ObjectNode) first.get(7)).put("time", "2023-05-28T01:00:00+08:00");
         ((ObjectNode) series.get(1)).put("communityCode", "ATLANTIS");
         ((ObjectNode) series.get(2)).put("communityCode", series.get(0).get("communityCode").asText());
+        ((ObjectNode) first.get(9)).put("precipitationMm", 0.195);
+        ((ArrayNode) series.get(3).get("hourly")).set(0, JSON.nullNode());
+        series.add(JSON.nullNode());
 
         Api.Reply reply = api.post("/api/v1/weather/forecasts", JSON.writeValueAsString(bundle));
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(422);
         assertThat(reply.errorFields()).containsExactlyInAnyOrder(
                 "series[0].hourly[1].precipitationMm", "series[0].hourly[2].probabilityPct", "series[0].hourly[3].time",
-                "series[0].hourly[5].time", "series[0].hourly[7].time", "series[1].communityCode", "series[2].communityCode");
+                "series[0].hourly[5].time", "series[0].hourly[7].time", "series[0].hourly[9].precipitationMm",
+                "series[1].communityCode", "series[2].communityCode", "series[3].hourly[0]", "series[15]");
         assertThat(api.get("/api/v1/weather/forecasts").json().get("totalItems").asInt()).isEqualTo(2);
     }
 

@@ -105,6 +105,31 @@ class WindowCalculatorTest {
     }
 
     @Test
+    void a_light_shower_does_not_cut_short_a_heavier_spells_dry_out() {
+        HourlySeries series = dry(MAY_28, 24);
+        series.put(at("2023-05-28T06:00"), 10.0, 100);
+        series.put(at("2023-05-28T08:00"), 0.3, 80);
+
+        List<Segment> day = calculator.segments(series, MAY_28, MAY_29);
+
+        assertThat(describe(day)).containsExactly("00:00-06:00 NIGHT", "06:00-07:00 WET 10.0mm",
+                "07:00-08:00 DRY_OUT after 10.0mm", "08:00-09:00 WET 0.3mm", "09:00-15:00 DRY_OUT after 10.0mm",
+                "15:00-22:00 window", "22:00-00:00 NIGHT");
+    }
+
+    @Test
+    void a_missing_hour_inside_a_spell_does_not_split_it() {
+        HourlySeries series = dry(MAY_28, 24);
+        series.put(at("2023-05-28T08:00"), 4.0, 100);
+        series.put(at("2023-05-28T09:00"), Double.NaN, 0);
+        series.put(at("2023-05-28T10:00"), 4.0, 100);
+
+        List<Segment> day = calculator.segments(series, MAY_28, MAY_29);
+
+        assertThat(describe(day)).contains("09:00-10:00 NO_FORECAST", "11:00-19:00 DRY_OUT after 8.0mm", "19:00-22:00 window");
+    }
+
+    @Test
     void missing_hours_are_not_workable() {
         HourlySeries series = HourlySeries.empty("C", MAY_28, 24);
         for (int hour = 0; hour < 12; hour++) {

@@ -34,10 +34,18 @@ public final class CsvSheets {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try (var reader = new InputStreamReader(new ByteArrayInputStream(bytes), decoder);
-             CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(reader)) {
+             CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(reader)) {
             List<Sheet.Row> rows = new ArrayList<>();
             List<String> headers = null;
+            // A record starts on the line after the previous one ended: blank lines and cells quoted across
+            // lines still give the line number a spreadsheet shows.
+            int line = 1;
             for (CSVRecord record : parser) {
+                int startLine = line;
+                line = (int) parser.getCurrentLineNumber() + 1;
+                if (record.stream().allMatch(String::isBlank)) {
+                    continue;
+                }
                 if (headers == null) {
                     headers = record.stream().map(CsvSheets::header).toList();
                     continue;
@@ -49,7 +57,7 @@ public final class CsvSheets {
                 String defect = record.size() > headers.size()
                         ? "has " + record.size() + " cells but the header has " + headers.size()
                         : null;
-                rows.add(new Sheet.Row((int) record.getRecordNumber(), cells, defect));
+                rows.add(new Sheet.Row(startLine, cells, defect));
             }
             if (headers == null) {
                 throw new ProblemException(ProblemType.UNREADABLE_FILE, "The CSV file is empty; it needs a header row");

@@ -41,7 +41,8 @@ public final class LedgerBundle {
         String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         var kind = dot < 0 ? Optional.<LedgerKind>empty() : LedgerKind.ofFileName(name.substring(0, dot));
-        if (kind.isEmpty() || !(name.endsWith(".csv") || name.endsWith(".xlsx"))) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (kind.isEmpty() || !(lower.endsWith(".csv") || lower.endsWith(".xlsx"))) {
             ignored.add(path);
             return;
         }

@@ -16,8 +16,9 @@ import java.sql.SQLException;
 @Singleton
 public class DataAccessProblemHandler implements ExceptionHandler<DataAccessException, HttpResponse<Problem>> {
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final String FOREIGN_KEY_VIOLATION = "23503";
-    private static final String CHECK_VIOLATION = "23514";
+    /** SQLSTATE classes 22 (data exception: too long, out of range) and 23 (integrity: foreign key, check, not null). */
+    private static final String DATA_EXCEPTION_CLASS = "22";
+    private static final String INTEGRITY_CONSTRAINT_CLASS = "23";
 
     private final ProblemExceptionHandler problems;
 
@@ -30,7 +31,8 @@ public class DataAccessProblemHandler implements ExceptionHandler<DataAccessExce
         return problems.handle(request, translate(exception));
     }
 
-    static ProblemException translate(DataAccessException exception) {
+    /** The client's problem behind a database refusal; anything else is the server's and is rethrown. */
+    public static ProblemException translate(DataAccessException exception) {
         if (exception instanceof OptimisticLockException) {
             return new ProblemException(ProblemType.VERSION_CONFLICT, "The resource was changed concurrently; reload it and retry");
         }
@@ -38,7 +40,7 @@ public class DataAccessProblemHandler implements ExceptionHandler<DataAccessExce
         if (UNIQUE_VIOLATION.equals(state)) {
             return new ProblemException(ProblemType.DUPLICATE_CODE, "A resource with this code already exists");
         }
-        if (FOREIGN_KEY_VIOLATION.equals(state) || CHECK_VIOLATION.equals(state)) {
+        if (state != null && (state.startsWith(DATA_EXCEPTION_CLASS) || state.startsWith(INTEGRITY_CONSTRAINT_CLASS))) {
             return new ProblemException(ProblemType.VALIDATION, "The database rejected the data: " + constraintName(exception));
         }
         throw exception;
