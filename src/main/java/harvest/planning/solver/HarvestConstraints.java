@@ -1,0 +1,123 @@
+package harvest.planning.solver;
+
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintCollectors;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import ai.timefold.solver.core.api.score.stream.Joiners;
+import harvest.planning.domain.Chunk;
+import harvest.planning.domain.Horizon;
+
+/**
+ * The brief's planning rules as constraints. Wet, dry-out and night hours, ripeness and "one place at a time"
+ * hold by construction (a chunk's schedule walks the workable hours after the previous job and the road);
+ * what can still go wrong is scored here. Loss is counted in tenths of a kilogram, travel in metres.
+ * Streams start from every chunk, unassigned ones included: a chunk without a drying site or team is still
+ * a chunk to judge (plain {@code forEach} would skip it).
+ */
+public class HarvestConstraints implements ConstraintProvider {
+    /** A labour-short or elderly household harvested without a team weighs as much as 20 kg of lost grain. */
+    static final long UNHELPED_HOUSEHOLD = 200;
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                cropTheMachineCannotHarvest(factory),
+                unfinishedInTime(factory),
+                dryingSiteOverCapacity(factory),
+                teamInTwoPlaces(factory),
+                grainLostStanding(factory),
+                grainLostWaiting(factory),
+                householdLeftWithoutHelp(factory),
+                teamOutsideItsDay(factory),
+                roadTravel(factory)
+        };
+    }
+
+    Constraint cropTheMachineCannotHarvest(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Chunk.class)
+                .filter(chunk -> chunk.isScheduled() && !chunk.getHarvester().canHarvest(chunk.getCrop()))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .asConstraint("crop the machine cannot harvest");
+    }
+
+    /** Work that would end after the horizon or after the machine leaves belongs in the at-risk list instead. */
+    Constraint unfinishedInTime(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Chunk.class)
+                .filter(chunk -> chunk.isScheduled() && !chunk.isFinishedInTime())
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .asConstraint("unfinished in time");
+    }
+
+    /** Penalised by the tonnes (rounded up) a site is asked to take beyond its capacity that day. */
+    Constraint dryingSiteOverCapacity(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Chunk.class)
+                .filter(chunk -> chunk.getDryingSite() != null && chunk.isFinishedInTime())
+                .groupBy(Chunk::getDryingSite, Chunk::harvestDay, ConstraintCollectors.sum(chunk -> Math.round(chunk.getYieldKg())))
+                .filter((site, day, kg) -> kg > site.kgOn(day))
+                .penalize(HardMediumSoftScore.ONE_HARD, (site, day, kg) -> (kg - site.kgOn(day) + 999) / 1000)
+                .asConstraint("drying site over capacity");
+    }
+
+    /** Penalised by the minutes a team would have to be at two households at once. */
+    Constraint teamInTwoPlaces(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Chunk.class)
+                .filter(chunk -> chunk.getTeam() != null && chunk.isFinishedInTime())
+                .join(factory.forEachIncludingUnassigned(Chunk.class).filter(chunk -> chunk.getTeam() != null && chunk.isFinishedInTime()),
+                        Joiners.equal(Chunk::getTeam),
+                        Joiners.lessThan(Chunk::getId),
+                        Joiners.overlapping(Chunk::getStart, Chunk::getEnd))
+                .penalize(HardMediumSoftScore.ONE_HARD,
+                        (a, b) -> Math.min(a.getEnd(), b.getEnd()) - Math.max(a.getStart(), b.getStart()))
+                .asConstraint("team in two places");
+    }
+
+    /** Ripe wheat standing until it is cut, or until the horizon ends if it is not. */
+    Constraint grainLostStanding(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Chunk.class)
+                .join(Horizon.class)
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, (chunk, horizon) -> tenthsOfKg(horizon.loss().standingKg(
+                        chunk.getYieldKg(), chunk.getCalendar(), chunk.getRipeFrom(),
+                        chunk.isFinishedInTime() ? chunk.getEnd() : horizon.endMinute())))
+                .asConstraint("grain lost standing");
+    }
+
+    /** Harvested grain no drying site takes waits in the open until the horizon ends. */
+    Constraint grainLostWaiting(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Chunk.class)
+                .filter(chunk -> chunk.isFinishedInTime() && chunk.getDryingSite() == null)
+                .join(Horizon.class)
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, (chunk, horizon) -> tenthsOfKg(horizon.loss().waitingKg(
+                        chunk.getYieldKg(), chunk.getEnd(), horizon.endMinute())))
+                .asConstraint("grain lost waiting");
+    }
+
+    Constraint householdLeftWithoutHelp(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Chunk.class)
+                .filter(chunk -> chunk.isNeedsTeam() && chunk.isFinishedInTime() && chunk.getTeam() == null)
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, chunk -> UNHELPED_HOUSEHOLD)
+                .asConstraint("household left without help");
+    }
+
+    /** Teams work 07:00-20:00; help asked outside that, or where none is needed, costs a little. */
+    Constraint teamOutsideItsDay(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Chunk.class)
+                .filter(chunk -> chunk.getTeam() != null)
+                .penalize(HardMediumSoftScore.ONE_SOFT, chunk -> !chunk.isNeedsTeam() || !chunk.isFinishedInTime()
+                        ? 1000
+                        : chunk.getRules().minutesOutsideTeamDay(chunk.getStart(), chunk.getEnd()))
+                .asConstraint("team outside its day");
+    }
+
+    Constraint roadTravel(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Chunk.class)
+                .filter(Chunk::isScheduled)
+                .penalize(HardMediumSoftScore.ONE_SOFT, chunk -> Math.round(chunk.getRoadKm() * 1000))
+                .asConstraint("road travel");
+    }
+
+    private static long tenthsOfKg(double kg) {
+        return Math.round(kg * 10);
+    }
+}

@@ -1,0 +1,159 @@
+package harvest.planning.solver;
+
+import ai.timefold.solver.core.api.score.stream.test.ConstraintVerifier;
+import harvest.planning.domain.Chunk;
+import harvest.planning.domain.HarvestPlan;
+import harvest.planning.domain.Harvester;
+import harvest.planning.domain.Place;
+import harvest.planning.domain.WorkRules;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static harvest.planning.solver.Plans.calendar;
+import static harvest.planning.solver.Plans.chunk;
+import static harvest.planning.solver.Plans.harvester;
+import static harvest.planning.solver.Plans.plan;
+import static harvest.planning.solver.Plans.route;
+import static harvest.planning.solver.Plans.site;
+import static harvest.planning.solver.Plans.team;
+
+/** Each constraint on its own, the way Timefold's ConstraintVerifier tests read. */
+class HarvestConstraintsTest {
+    private final ConstraintVerifier<HarvestConstraints, HarvestPlan> verifier =
+            ConstraintVerifier.build(new HarvestConstraints(), HarvestPlan.class, Harvester.class, Chunk.class);
+
+    @Test
+    void a_machine_may_only_harvest_crops_it_lists() {
+        Chunk wheat = chunk("W", 10);
+        Chunk corn = new Chunk("K", "F-K", "CORN", 10, 5000, Plans.BASE, 0, false, Plans.dryDays(), WorkRules.DEFAULT);
+
+        verifier.verifyThat(HarvestConstraints::cropTheMachineCannotHarvest)
+                .givenSolution(plan(List.of(route(harvester("H1"), wheat, corn)), List.of(wheat, corn), List.of(), List.of()))
+                .settingAllShadowVariables()
+                .penalizesBy(1);
+    }
+
+    @Test
+    void work_must_end_inside_the_horizon_and_the_machines_stay() {
+        Chunk tooBig = chunk("BIG", 400);
+        Chunk small = chunk("S", 10);
+        Chunk afterLeaving = chunk("L", 10);
+        Harvester leavingEarly = new Harvester("H2", 10, java.util.Set.of("WHEAT"), Plans.BASE, 0, 7 * 60);
+
+        verifier.verifyThat(HarvestConstraints::unfinishedInTime)
+                .givenSolution(plan(List.of(route(harvester("H1"), small, tooBig), route(leavingEarly, afterLeaving)),
+                        List.of(tooBig, small, afterLeaving), List.of(), List.of()))
+                .settingAllShadowVariables()
+                .penalizesBy(2);
+    }
+
+    @Test
+    void a_drying_site_takes_no_more_than_its_daily_capacity() {
+        Chunk first = chunk("A", 6);
+        Chunk second = chunk("B", 6);
+        var site = site("D1", 5_000);
+        first.setDryingSite(site);
+        second.setDryingSite(site);
+
+        verifier.verifyThat(HarvestConstraints::dryingSiteOverCapacity)
+                .givenSolution(plan(List.of(route(harvester("H1"), first, second)), List.of(first, second), List.of(site), List.of()))
+                .settingAllShadowVariables()
+                .penalizesBy(1);
+    }
+
+    @Test
+    void a_team_is_at_one_household_at_a_time() {
+        Chunk first = chunk("A", 10);
+        Chunk second = chunk("B", 10);
+        Chunk later = chunk("C", 10);
+        var team = team("T1");
+        first.setTeam(team);
+        second.setTeam(team);
+        later.setTeam(team);
+
+        verifier.verifyThat(HarvestConstraints::teamInTwoPlaces)
+                .givenSolution(plan(List.of(route(harvester("H1"), first, later), route(harvester("H2"), second)),
+                        List.of(first, second, later), List.of(), List.of(team)))
+                .settingAllShadowVariables()
+                .penalizesBy(75);
+    }
+
+    @Test
+    void ripe_wheat_loses_grain_while_it_stands_and_until_the_horizon_if_never_cut() {
+        Chunk cut = chunk("CUT", 10);
+        Chunk standing = chunk("STAND", 10, calendar(0, 1, 2, 3, 4, 5), false);
+
+        // cut at 07:15: 7 whole dry hours, 0.5 %/day of 5,000 kg = 7.29 kg; standing 48 h, 6 of them wet:
+        // 0.5 % x 42/24 + 0.1 % x 6 = 1.475 % of 5,000 kg = 73.75 kg
+        verifier.verifyThat(HarvestConstraints::grainLostStanding)
+                .givenSolution(plan(List.of(route(harvester("H1"), cut)), List.of(cut, standing), List.of(), List.of()))
+                .settingAllShadowVariables()
+                .penalizesBy(73 + 738);
+    }
+
+    @Test
+    void standing_loss_stops_at_thirty_percent() {
+        Chunk longRipe = new Chunk("OLD", "F-OLD", "WHEAT", 10, 5000, Plans.BASE, -100 * 1440, false, Plans.dryDays(), WorkRules.DEFAULT);
+
+        verifier.verifyThat(HarvestConstraints::grainLostStanding)
+                .givenSolution(plan(List.of(harvester("H1")), List.of(longRipe), List.of(), List.of()))
+                .settingAllShadowVariables()
+                .penalizesBy(15_000);
+    }
+
+    @Test
+    void harvested_grain_without_a_drying_site_loses_after_a_day_in_the_open() {
+        Chunk waiting = chunk("WAIT", 10);
+        Chunk drying = chunk("DRY", 10);
+        drying.setDryingSite(site("D1", 100_000));
+
+        // done at 07:15; waits 40.75 h to the horizon, 16.75 h beyond the grace day: 1.5 %/day of 5,000 kg = 52.34 kg
+        verifier.verifyThat(HarvestConstraints::grainLostWaiting)
+                .givenSolution(plan(List.of(route(harvester("H1"), waiting), route(harvester("H2"), drying)),
+                        List.of(waiting, drying), List.of(drying.getDryingSite()), List.of()))
+                .settingAllShadowVariables()
+                .penalizesBy(523);
+    }
+
+    @Test
+    void labour_short_households_should_get_a_team() {
+        Chunk alone = chunk("ALONE", 10, Plans.dryDays(), true);
+        Chunk helped = chunk("HELPED", 10, Plans.dryDays(), true);
+        helped.setTeam(team("T1"));
+
+        verifier.verifyThat(HarvestConstraints::householdLeftWithoutHelp)
+                .givenSolution(plan(List.of(route(harvester("H1"), alone), route(harvester("H2"), helped)),
+                        List.of(alone, helped), List.of(), List.of(helped.getTeam())))
+                .settingAllShadowVariables()
+                .penalizesBy(HarvestConstraints.UNHELPED_HOUSEHOLD);
+    }
+
+    @Test
+    void teams_work_seven_to_eight_and_only_where_help_is_needed() {
+        Chunk early = chunk("EARLY", 10, Plans.dryDays(), true);
+        Chunk notNeeded = chunk("FINE", 10);
+        early.setTeam(team("T1"));
+        notNeeded.setTeam(team("T2"));
+
+        // 06:00-07:15 is an hour before the teams' day; a team sent where none is needed costs 1,000
+        verifier.verifyThat(HarvestConstraints::teamOutsideItsDay)
+                .givenSolution(plan(List.of(route(harvester("H1"), early), route(harvester("H2"), notNeeded)),
+                        List.of(early, notNeeded), List.of(), List.of(early.getTeam(), notNeeded.getTeam())))
+                .settingAllShadowVariables()
+                .penalizesBy(60 + 1000);
+    }
+
+    @Test
+    void road_travel_counts_from_the_base_and_between_jobs() {
+        Place east = new Place(34.0, 113.9);
+        Chunk away = new Chunk("AWAY", "F-AWAY", "WHEAT", 10, 5000, east, 0, false, Plans.dryDays(), WorkRules.DEFAULT);
+        Chunk back = chunk("BACK", 10);
+        long leg = Math.round(WorkRules.DEFAULT.roadKm(Plans.BASE, east) * 1000);
+
+        verifier.verifyThat(HarvestConstraints::roadTravel)
+                .givenSolution(plan(List.of(route(harvester("H1"), away, back)), List.of(away, back), List.of(), List.of()))
+                .settingAllShadowVariables()
+                .penalizesBy(2 * leg);
+    }
+}
