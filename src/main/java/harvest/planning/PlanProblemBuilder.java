@@ -1,0 +1,158 @@
+package harvest.planning;
+
+import harvest.drying.DryingSite;
+import harvest.drying.DryingSiteLedger;
+import harvest.farmer.Farmer;
+import harvest.farmer.FarmerLedger;
+import harvest.field.Field;
+import harvest.field.FieldLedger;
+import harvest.field.FieldStatus;
+import harvest.machine.Machine;
+import harvest.machine.MachineKind;
+import harvest.machine.MachineLedger;
+import harvest.planning.domain.Chunk;
+import harvest.planning.domain.DryingCapacity;
+import harvest.planning.domain.HarvestPlan;
+import harvest.planning.domain.Harvester;
+import harvest.planning.domain.Horizon;
+import harvest.planning.domain.LossModel;
+import harvest.planning.domain.Place;
+import harvest.planning.domain.VolunteerTeam;
+import harvest.planning.domain.WorkCalendar;
+import harvest.planning.domain.WorkRules;
+import harvest.system.DistrictTime;
+import harvest.team.TeamLedger;
+import harvest.weather.GapReason;
+import harvest.weather.Segment;
+import harvest.weather.Windows;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the ledgers and the latest forecast into a planning problem: fields still to harvest become chunks
+ * (split above the rules' size), combines available in the horizon become harvesters, each community gets the
+ * workable hours of its windows, and each drying site its capacity day by day.
+ */
+@Singleton
+public class PlanProblemBuilder {
+    private static final Set<FieldStatus> TO_HARVEST = Set.of(FieldStatus.REGISTERED, FieldStatus.SCHEDULED);
+    /** Open yards dry in sunshine: their capacity on a day is scaled by the share of these hours that are not wet. */
+    private static final int YARD_DAY_START = 8;
+    private static final int YARD_DAY_END = 18;
+
+    private final FieldLedger fields;
+    private final FarmerLedger farmers;
+    private final MachineLedger machines;
+    private final DryingSiteLedger dryingSites;
+    private final TeamLedger teams;
+    private final Windows windows;
+
+    public PlanProblemBuilder(FieldLedger fields, FarmerLedger farmers, MachineLedger machines, DryingSiteLedger dryingSites,
+                              TeamLedger teams, Windows windows) {
+        this.fields = fields;
+        this.farmers = farmers;
+        this.machines = machines;
+        this.dryingSites = dryingSites;
+        this.teams = teams;
+        this.windows = windows;
+    }
+
+    public HarvestPlan build(PlanScope scope, WorkRules rules, LossModel loss) {
+        Instant start = scope.firstDay().atStartOfDay(DistrictTime.ZONE).toInstant();
+        Instant end = start.plus(Duration.ofDays(scope.days()));
+        int horizon = scope.days() * 1440;
+
+        List<Field> toHarvest = fields.all(false).stream()
+                .filter(f -> TO_HARVEST.contains(f.status()) && scope.covers(f.communityCode())).toList();
+        List<DryingSite> sites = dryingSites.all(false).stream().filter(s -> scope.covers(s.communityCode())).toList();
+        Set<String> communities = new HashSet<>();
+        toHarvest.forEach(f -> communities.add(f.communityCode()));
+        sites.forEach(s -> communities.add(s.communityCode()));
+        Map<String, List<Segment>> timelines = windows.timelines(communities, start, end);
+        Map<String, WorkCalendar> calendars = timelines.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> calendar(e.getKey(), e.getValue(), start, horizon)));
+
+        Map<String, Farmer> farmersByCode = farmers.all(false).stream().collect(Collectors.toMap(Farmer::code, Function.identity()));
+        List<Chunk> chunks = new ArrayList<>();
+        for (Field field : toHarvest) {
+            Farmer farmer = farmersByCode.get(field.farmerCode());
+            boolean needsTeam = farmer != null && (farmer.laborShort() || farmer.elderly());
+            chunks.addAll(chunksOf(field, needsTeam, minutesFrom(start, field.ripeFrom()), calendars.get(field.communityCode()), rules));
+        }
+        List<Harvester> harvesters = machines.all(false).stream()
+                .filter(m -> m.kind() == MachineKind.COMBINE)
+                .map(m -> harvester(m, start, horizon))
+                .filter(h -> h.getAvailableUntil() > h.getAvailableFrom())
+                .toList();
+        List<DryingCapacity> capacities = sites.stream().map(s -> capacity(s, calendars.get(s.communityCode()), scope.days())).toList();
+        List<VolunteerTeam> volunteerTeams = teams.all(false).stream()
+                .filter(t -> scope.covers(t.communityCode()))
+                .map(t -> new VolunteerTeam(t.code(), t.communityCode())).toList();
+        return new HarvestPlan(new Horizon(horizon, loss), new ArrayList<>(capacities), new ArrayList<>(volunteerTeams),
+                new ArrayList<>(harvesters), chunks);
+    }
+
+    /** A field over the split size becomes equal chunks that several combines may share. */
+    static List<Chunk> chunksOf(Field field, boolean needsTeam, int ripeFrom, WorkCalendar calendar, WorkRules rules) {
+        double area = field.areaMu().doubleValue();
+        int parts = Math.max(1, (int) Math.ceil(area / rules.chunkMaxMu()));
+        double partArea = area / parts;
+        double yieldKg = partArea * field.expectedYieldKgPerMu().doubleValue();
+        List<Chunk> chunks = new ArrayList<>();
+        for (int part = 1; part <= parts; part++) {
+            String id = parts == 1 ? field.code() : field.code() + "#" + part;
+            chunks.add(new Chunk(id, field.code(), field.crop(), partArea, yieldKg, new Place(field.lat(), field.lon()), ripeFrom,
+                    needsTeam, calendar, rules));
+        }
+        return chunks;
+    }
+
+    private static Harvester harvester(Machine machine, Instant start, int horizon) {
+        int from = machine.availableFrom() == null ? 0 : Math.max(0, minutesFrom(start, machine.availableFrom()));
+        int until = machine.availableUntil() == null ? horizon : Math.min(horizon, minutesFrom(start, machine.availableUntil()));
+        return new Harvester(machine.code(), machine.capacityMuPerHour().doubleValue(), Set.copyOf(machine.crops()),
+                new Place(machine.baseLat(), machine.baseLon()), from, until);
+    }
+
+    static WorkCalendar calendar(String community, List<Segment> timeline, Instant start, int horizon) {
+        boolean[] workable = new boolean[horizon / 60];
+        boolean[] wet = new boolean[horizon / 60];
+        for (Segment segment : timeline) {
+            int first = minutesFrom(start, segment.start()) / 60;
+            int last = minutesFrom(start, segment.end()) / 60;
+            for (int h = Math.max(0, first); h < Math.min(workable.length, last); h++) {
+                workable[h] = segment.workable();
+                wet[h] = segment.reason() == GapReason.WET;
+            }
+        }
+        return new WorkCalendar(community, workable, wet);
+    }
+
+    static DryingCapacity capacity(DryingSite site, WorkCalendar calendar, int days) {
+        long fullKg = Math.round(site.capacityTonnesPerDay().doubleValue() * 1000);
+        long[] perDay = new long[days];
+        for (int day = 0; day < days; day++) {
+            perDay[day] = site.rainUsable() ? fullKg : Math.round(fullKg * dryShare(calendar, day));
+        }
+        return new DryingCapacity(site.code(), new Place(site.lat(), site.lon()), perDay);
+    }
+
+    private static double dryShare(WorkCalendar calendar, int day) {
+        int from = (day * 24 + YARD_DAY_START) * 60;
+        int to = (day * 24 + YARD_DAY_END) * 60;
+        return 1.0 - calendar.wetHours(from, to) / (double) (YARD_DAY_END - YARD_DAY_START);
+    }
+
+    private static int minutesFrom(Instant start, Instant time) {
+        return (int) Duration.between(start, time).toMinutes();
+    }
+}
