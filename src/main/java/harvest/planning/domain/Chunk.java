@@ -68,12 +68,23 @@ public class Chunk {
             roadKm = null;
             return;
         }
-        Place from = previous == null ? harvester.getBase() : previous.place;
-        int ready = previous == null ? harvester.getAvailableFrom() : previous.end;
-        roadKm = rules.roadKm(from, place);
-        int arrival = ready == WorkCalendar.NEVER ? WorkCalendar.NEVER : ready + rules.travelMinutes(roadKm);
-        start = calendar.firstWorkable(Math.max(arrival, ripeFrom));
-        end = calendar.finish(start, rules.workMinutes(areaMu, harvester.getCapacityMuPerHour()));
+        Slot slot = slotAfter(harvester, previous == null ? harvester.getBase() : previous.place,
+                previous == null ? harvester.getAvailableFrom() : previous.end);
+        roadKm = slot.roadKm();
+        start = slot.start();
+        end = slot.end();
+    }
+
+    /** When {@code harvester}, free at {@code ready} at {@code from}, would harvest this chunk. */
+    public Slot slotAfter(Harvester harvester, Place from, int ready) {
+        double km = rules.roadKm(from, place);
+        int arrival = ready == WorkCalendar.NEVER ? WorkCalendar.NEVER : ready + rules.travelMinutes(km);
+        int begin = calendar.firstWorkable(Math.max(arrival, ripeFrom));
+        return new Slot(km, begin, calendar.finish(begin, rules.workMinutes(areaMu, harvester.getCapacityMuPerHour())));
+    }
+
+    /** Road to a chunk, and when its harvest would start and end ({@link WorkCalendar#NEVER} if not in the horizon). */
+    public record Slot(double roadKm, int start, int end) {
     }
 
     public boolean isScheduled() {
