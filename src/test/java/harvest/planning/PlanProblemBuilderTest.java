@@ -8,6 +8,7 @@ import harvest.planning.domain.DryingCapacity;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.LossModel;
 import harvest.planning.domain.WorkRules;
+import harvest.planning.check.PlanValidator;
 import harvest.planning.solver.GreedyDispatcher;
 import harvest.planning.solver.HarvestSolverConfig;
 import harvest.testing.DatabaseTest;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -81,6 +83,12 @@ class PlanProblemBuilderTest extends DatabaseTest {
         assertThat(greedyScore.hardScore()).isZero();
         assertThat(solved.getScore().hardScore()).isZero();
         assertThat(solved.getScore().mediumScore()).isGreaterThan(greedyScore.mediumScore());
+        for (HarvestPlan plan : List.of(greedy, solved)) {
+            PlanValidator.Report report = new PlanValidator().validate(plan);
+            assertThat(report.violations()).isEmpty();
+            // the score counts loss in tenths of a kg (and 20 kg per household left without help)
+            assertThat(report.lossKg()).isLessThanOrEqualTo(-plan.getScore().mediumScore() / 10.0 + 1);
+        }
     }
 
     private static long harvested(HarvestPlan plan) {

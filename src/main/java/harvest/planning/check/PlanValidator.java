@@ -1,0 +1,145 @@
+package harvest.planning.check;
+
+import harvest.planning.domain.Chunk;
+import harvest.planning.domain.DryingCapacity;
+import harvest.planning.domain.HarvestPlan;
+import harvest.planning.domain.Harvester;
+import harvest.planning.domain.Horizon;
+import harvest.planning.domain.Place;
+import harvest.planning.domain.VolunteerTeam;
+import harvest.planning.domain.WorkCalendar;
+import harvest.planning.domain.WorkRules;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a finished plan against the brief's hard rules and recomputes its loss, from the plan's times alone:
+ * it never runs the solver's schedule computation or its constraints, so a bug there cannot hide itself.
+ */
+public final class PlanValidator {
+
+    public record Violation(String rule, String chunk, String detail) {
+    }
+
+    public record Report(List<Violation> violations, double lossKg, double harvestedMu) {
+        public boolean valid() {
+            return violations.isEmpty();
+        }
+    }
+
+    public Report validate(HarvestPlan plan) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, long[]> intake = new HashMap<>();
+        Map<VolunteerTeam, List<Chunk>> teamJobs = new HashMap<>();
+        double harvestedMu = 0;
+        for (Harvester harvester : plan.getHarvesters()) {
+            Place at = harvester.getBase();
+            int free = harvester.getAvailableFrom();
+            for (Chunk chunk : harvester.getChunks()) {
+                checkJob(harvester, chunk, at, free, violations);
+                at = chunk.getPlace();
+                free = chunk.getEnd() == null ? WorkCalendar.NEVER : chunk.getEnd();
+                harvestedMu += chunk.getAreaMu();
+                if (chunk.getDryingSite() != null && chunk.getEnd() != null) {
+                    intake.computeIfAbsent(chunk.getDryingSite().code(), code -> new long[chunk.getDryingSite().kgPerDay().length + 1])
+                            [Math.min(chunk.getEnd() / 1440, chunk.getDryingSite().kgPerDay().length)] += Math.round(chunk.getYieldKg());
+                }
+                if (chunk.getTeam() != null) {
+                    teamJobs.computeIfAbsent(chunk.getTeam(), team -> new ArrayList<>()).add(chunk);
+                }
+            }
+        }
+        checkDrying(plan.getDryingSites(), intake, violations);
+        teamJobs.forEach((team, jobs) -> checkTeam(team, jobs, violations));
+        return new Report(violations, loss(plan), harvestedMu);
+    }
+
+    private static void checkJob(Harvester harvester, Chunk chunk, Place from, int free, List<Violation> violations) {
+        WorkRules rules = chunk.getRules();
+        if (chunk.getStart() == null || chunk.getEnd() == null || chunk.getEnd() == WorkCalendar.NEVER) {
+            violations.add(new Violation("finished in the horizon", chunk.getId(), "no end inside the horizon"));
+            return;
+        }
+        int start = chunk.getStart();
+        int end = chunk.getEnd();
+        if (!harvester.canHarvest(chunk.getCrop())) {
+            violations.add(new Violation("crops", chunk.getId(), harvester.getCode() + " does not harvest " + chunk.getCrop()));
+        }
+        if (start < harvester.getAvailableFrom() || end > harvester.getAvailableUntil()) {
+            violations.add(new Violation("availability", chunk.getId(), "outside " + harvester.getCode() + "'s availability"));
+        }
+        if (start < chunk.getRipeFrom()) {
+            violations.add(new Violation("ripeness", chunk.getId(), "starts " + (chunk.getRipeFrom() - start) + " min before it is ripe"));
+        }
+        int travel = (int) Math.ceil(from.greatCircleKm(chunk.getPlace()) * rules.roadFactor() / rules.roadSpeedKmh() * 60);
+        if (free != WorkCalendar.NEVER && start < free + travel) {
+            violations.add(new Violation("one place at a time", chunk.getId(),
+                    "starts " + (free + travel - start) + " min before " + harvester.getCode() + " can be there"));
+        }
+        int needed = (int) Math.ceil((chunk.getAreaMu() / harvester.getCapacityMuPerHour() + rules.setupHours()) * 60);
+        int worked = workableMinutes(chunk.getCalendar(), start, end);
+        if (worked < needed) {
+            violations.add(new Violation("work time", chunk.getId(), worked + " workable min between start and end, " + needed + " needed"));
+        }
+        if (!workableAt(chunk.getCalendar(), start) || !workableAt(chunk.getCalendar(), end - 1)) {
+            violations.add(new Violation("weather and work hours", chunk.getId(), "starts or ends in a wet, dry-out or night hour"));
+        }
+    }
+
+    /** Workable minutes in {@code [start, end)}, counted hour by hour from the calendar's own answers. */
+    private static int workableMinutes(WorkCalendar calendar, int start, int end) {
+        int minutes = 0;
+        for (int t = start; t < end; t = (t / 60 + 1) * 60) {
+            if (workableAt(calendar, t)) {
+                minutes += Math.min(end, (t / 60 + 1) * 60) - t;
+            }
+        }
+        return minutes;
+    }
+
+    private static boolean workableAt(WorkCalendar calendar, int minute) {
+        return calendar.firstWorkable(minute) == minute;
+    }
+
+    private static void checkDrying(List<DryingCapacity> sites, Map<String, long[]> intake, List<Violation> violations) {
+        for (DryingCapacity site : sites) {
+            long[] kg = intake.getOrDefault(site.code(), new long[0]);
+            for (int day = 0; day < kg.length; day++) {
+                if (kg[day] > site.kgOn(day)) {
+                    violations.add(new Violation("drying capacity", site.code(),
+                            "day " + day + ": " + kg[day] + " kg for " + site.kgOn(day) + " kg of capacity"));
+                }
+            }
+        }
+    }
+
+    private static void checkTeam(VolunteerTeam team, List<Chunk> jobs, List<Violation> violations) {
+        List<Chunk> byStart = jobs.stream().filter(c -> c.getStart() != null && c.getEnd() != null)
+                .sorted(Comparator.comparingInt(Chunk::getStart)).toList();
+        for (int i = 1; i < byStart.size(); i++) {
+            if (byStart.get(i).getStart() < byStart.get(i - 1).getEnd()) {
+                violations.add(new Violation("team in one place", byStart.get(i).getId(),
+                        team.code() + " is still at " + byStart.get(i - 1).getId()));
+            }
+        }
+    }
+
+    /** Planning rule 7, from the plan's times: standing loss until cut (or the horizon), waiting loss without a site. */
+    private static double loss(HarvestPlan plan) {
+        Horizon horizon = plan.getHorizon();
+        double kg = 0;
+        for (Chunk chunk : plan.getChunks()) {
+            boolean done = chunk.getHarvester() != null && chunk.getEnd() != null && chunk.getEnd() != WorkCalendar.NEVER;
+            int until = done ? chunk.getEnd() : horizon.endMinute();
+            kg += horizon.loss().standingKg(chunk.getYieldKg(), chunk.getCalendar(), chunk.getRipeFrom(), until);
+            if (done && chunk.getDryingSite() == null) {
+                kg += horizon.loss().waitingKg(chunk.getYieldKg(), chunk.getEnd(), horizon.endMinute());
+            }
+        }
+        return kg;
+    }
+}
