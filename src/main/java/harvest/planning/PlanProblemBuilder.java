@@ -1,5 +1,6 @@
 package harvest.planning;
 
+import harvest.drying.DryingKind;
 import harvest.drying.DryingSite;
 import harvest.drying.DryingSiteLedger;
 import harvest.farmer.Farmer;
@@ -141,7 +142,7 @@ public class PlanProblemBuilder {
         long fullKg = Math.round(site.capacityTonnesPerDay().doubleValue() * 1000);
         long[] perDay = new long[days];
         for (int day = 0; day < days; day++) {
-            perDay[day] = site.rainUsable() ? fullKg : Math.round(fullKg * dryShare(calendar, day));
+            perDay[day] = site.kind() == DryingKind.YARD ? Math.round(fullKg * dryShare(calendar, day)) : fullKg;
         }
         return new DryingCapacity(site.code(), new Place(site.lat(), site.lon()), perDay);
     }

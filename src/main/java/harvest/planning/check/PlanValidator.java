@@ -39,11 +39,15 @@ public final class PlanValidator {
         for (Harvester harvester : plan.getHarvesters()) {
             Place at = harvester.getBase();
             int free = harvester.getAvailableFrom();
+            String lastField = null;
             for (Chunk chunk : harvester.getChunks()) {
-                checkJob(harvester, chunk, at, free, violations);
+                checkJob(harvester, chunk, at, free, chunk.getFieldCode().equals(lastField), violations);
                 at = chunk.getPlace();
                 free = chunk.getEnd() == null ? WorkCalendar.NEVER : chunk.getEnd();
-                harvestedMu += chunk.getAreaMu();
+                lastField = chunk.getFieldCode();
+                if (chunk.getEnd() != null && chunk.getEnd() != WorkCalendar.NEVER) {
+                    harvestedMu += chunk.getAreaMu();
+                }
                 if (chunk.getDryingSite() != null && chunk.getEnd() != null) {
                     intake.computeIfAbsent(chunk.getDryingSite().code(), code -> new long[chunk.getDryingSite().kgPerDay().length + 1])
                             [Math.min(chunk.getEnd() / 1440, chunk.getDryingSite().kgPerDay().length)] += Math.round(chunk.getYieldKg());
@@ -58,7 +62,8 @@ public final class PlanValidator {
         return new Report(violations, loss(plan), harvestedMu);
     }
 
-    private static void checkJob(Harvester harvester, Chunk chunk, Place from, int free, List<Violation> violations) {
+    private static void checkJob(Harvester harvester, Chunk chunk, Place from, int free, boolean sameField,
+                                 List<Violation> violations) {
         WorkRules rules = chunk.getRules();
         if (chunk.getStart() == null || chunk.getEnd() == null || chunk.getEnd() == WorkCalendar.NEVER) {
             violations.add(new Violation("finished in the horizon", chunk.getId(), "no end inside the horizon"));
@@ -80,7 +85,8 @@ public final class PlanValidator {
             violations.add(new Violation("one place at a time", chunk.getId(),
                     "starts " + (free + travel - start) + " min before " + harvester.getCode() + " can be there"));
         }
-        int needed = (int) Math.ceil((chunk.getAreaMu() / harvester.getCapacityMuPerHour() + rules.setupHours()) * 60);
+        double setup = sameField ? 0 : rules.setupHours();
+        int needed = (int) Math.ceil((chunk.getAreaMu() / harvester.getCapacityMuPerHour() + setup) * 60);
         int worked = workableMinutes(chunk.getCalendar(), start, end);
         if (worked < needed) {
             violations.add(new Violation("work time", chunk.getId(), worked + " workable min between start and end, " + needed + " needed"));
@@ -120,10 +126,13 @@ public final class PlanValidator {
     private static void checkTeam(VolunteerTeam team, List<Chunk> jobs, List<Violation> violations) {
         List<Chunk> byStart = jobs.stream().filter(c -> c.getStart() != null && c.getEnd() != null)
                 .sorted(Comparator.comparingInt(Chunk::getStart)).toList();
-        for (int i = 1; i < byStart.size(); i++) {
-            if (byStart.get(i).getStart() < byStart.get(i - 1).getEnd()) {
-                violations.add(new Violation("team in one place", byStart.get(i).getId(),
-                        team.code() + " is still at " + byStart.get(i - 1).getId()));
+        Chunk busyUntil = null;
+        for (Chunk job : byStart) {
+            if (busyUntil != null && job.getStart() < busyUntil.getEnd()) {
+                violations.add(new Violation("team in one place", job.getId(), team.code() + " is still at " + busyUntil.getId()));
+            }
+            if (busyUntil == null || job.getEnd() > busyUntil.getEnd()) {
+                busyUntil = job;
             }
         }
     }

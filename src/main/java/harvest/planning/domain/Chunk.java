@@ -68,19 +68,20 @@ public class Chunk {
             roadKm = null;
             return;
         }
-        Slot slot = slotAfter(harvester, previous == null ? harvester.getBase() : previous.place,
-                previous == null ? harvester.getAvailableFrom() : previous.end);
+        Slot slot = slotAfter(harvester, previous, previous == null ? harvester.getAvailableFrom() : previous.end);
         roadKm = slot.roadKm();
         start = slot.start();
         end = slot.end();
     }
 
-    /** When {@code harvester}, free at {@code ready} at {@code from}, would harvest this chunk. */
-    public Slot slotAfter(Harvester harvester, Place from, int ready) {
+    /** When {@code harvester}, free at {@code ready} after {@code before} (null: at its base), would harvest this chunk. */
+    public Slot slotAfter(Harvester harvester, Chunk before, int ready) {
+        Place from = before == null ? harvester.getBase() : before.place;
         double km = rules.roadKm(from, place);
         int arrival = ready == WorkCalendar.NEVER ? WorkCalendar.NEVER : ready + rules.travelMinutes(km);
         int begin = calendar.firstWorkable(Math.max(arrival, ripeFrom));
-        return new Slot(km, begin, calendar.finish(begin, rules.workMinutes(areaMu, harvester.getCapacityMuPerHour())));
+        boolean sameField = before != null && before.fieldCode.equals(fieldCode);
+        return new Slot(km, begin, calendar.finish(begin, rules.workMinutes(areaMu, harvester.getCapacityMuPerHour(), sameField)));
     }
 
     /** Road to a chunk, and when its harvest would start and end ({@link WorkCalendar#NEVER} if not in the horizon). */

@@ -15,9 +15,9 @@ public record LossModel(double standingPerDryDay, double standingPerWetHour, dou
         if (harvested <= ripe) {
             return 0;
         }
-        int hours = (harvested - ripe) / 60;
+        double hours = (harvested - ripe) / 60.0;
         int wet = calendar.wetHours(ripe, harvested);
-        double share = standingPerDryDay * (hours - wet) / 24.0 + standingPerWetHour * wet;
+        double share = standingPerDryDay * Math.max(0, hours - wet) / 24.0 + standingPerWetHour * wet;
         return yieldKg * Math.min(standingCap, share);
     }
 

@@ -17,8 +17,9 @@ public record WorkRules(double chunkMaxMu, double setupHours, double roadFactor,
         return (int) Math.ceil(roadKm / roadSpeedKmh * 60);
     }
 
-    public int workMinutes(double areaMu, double capacityMuPerHour) {
-        return (int) Math.ceil((areaMu / capacityMuPerHour + setupHours) * 60);
+    /** Rule 3: area over capacity, plus the set-up unless the machine is carrying on with the same field. */
+    public int workMinutes(double areaMu, double capacityMuPerHour, boolean sameFieldAsBefore) {
+        return (int) Math.ceil((areaMu / capacityMuPerHour + (sameFieldAsBefore ? 0 : setupHours)) * 60);
     }
 
     /** Minutes of {@code [start, end)} that fall outside the teams' working day. */

@@ -4,7 +4,6 @@ import harvest.planning.domain.Chunk;
 import harvest.planning.domain.DryingCapacity;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.Harvester;
-import harvest.planning.domain.Place;
 import harvest.planning.domain.VolunteerTeam;
 import harvest.planning.domain.WorkCalendar;
 
@@ -35,7 +34,7 @@ public final class GreedyDispatcher {
         PriorityQueue<Free> free = new PriorityQueue<>(Comparator.comparingInt(Free::minute));
         for (Harvester harvester : plan.getHarvesters()) {
             harvester.setChunks(new ArrayList<>());
-            free.add(new Free(harvester, harvester.getBase(), harvester.getAvailableFrom()));
+            free.add(new Free(harvester, null, harvester.getAvailableFrom()));
         }
         while (!free.isEmpty() && !open.isEmpty()) {
             Free next = free.poll();
@@ -50,21 +49,26 @@ public final class GreedyDispatcher {
             if (chunk.isNeedsTeam()) {
                 chunk.setTeam(freeTeam(choice.slot(), teamBusy));
             }
-            free.add(new Free(next.harvester(), chunk.getPlace(), choice.slot().end()));
+            free.add(new Free(next.harvester(), chunk, choice.slot().end()));
         }
         return plan;
     }
 
-    private record Free(Harvester harvester, Place place, int minute) {
+    /** A combine free from {@code minute}, standing at its last job (or at its base before the first). */
+    private record Free(Harvester harvester, Chunk last, int minute) {
     }
 
-    private record Choice(Chunk chunk, Chunk.Slot slot, boolean ripeOnArrival) {
-        /** Ripe ones first, nearest first; otherwise whichever starts soonest. */
+    /**
+     * A chunk "fits the current window" when it is ripe on arrival and the work can begin within the hour and
+     * run through without a break for rain or night.
+     */
+    private record Choice(Chunk chunk, Chunk.Slot slot, boolean fitsNow) {
+        /** What fits now, nearest first; otherwise whichever starts soonest. */
         boolean beats(Choice other) {
-            if (ripeOnArrival != other.ripeOnArrival) {
-                return ripeOnArrival;
+            if (fitsNow != other.fitsNow) {
+                return fitsNow;
             }
-            return ripeOnArrival ? slot.roadKm() < other.slot.roadKm() : slot.start() < other.slot.start();
+            return fitsNow ? slot.roadKm() < other.slot.roadKm() : slot.start() < other.slot.start();
         }
     }
 
@@ -74,17 +78,28 @@ public final class GreedyDispatcher {
             if (!free.harvester().canHarvest(chunk.getCrop())) {
                 continue;
             }
-            Chunk.Slot slot = chunk.slotAfter(free.harvester(), free.place(), free.minute());
+            Chunk.Slot slot = chunk.slotAfter(free.harvester(), free.last(), free.minute());
             if (slot.end() == WorkCalendar.NEVER || slot.end() > free.harvester().getAvailableUntil()) {
                 continue;
             }
             int arrival = free.minute() + chunk.getRules().travelMinutes(slot.roadKm());
-            Choice candidate = new Choice(chunk, slot, chunk.getRipeFrom() <= arrival);
+            boolean startsSoon = chunk.getRipeFrom() <= arrival && slot.start() - arrival <= 60;
+            Choice candidate = new Choice(chunk, slot, startsSoon && workedThrough(chunk, slot));
             if (best == null || candidate.beats(best)) {
                 best = candidate;
             }
         }
         return best;
+    }
+
+    /** No unworkable hour between start and end, i.e. no pause for rain or night. */
+    private static boolean workedThrough(Chunk chunk, Chunk.Slot slot) {
+        for (int minute = slot.start(); minute < slot.end(); minute = (minute / 60 + 1) * 60) {
+            if (chunk.getCalendar().firstWorkable(minute) != minute) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DryingCapacity nearestSiteWithRoom(Chunk chunk, int day, Map<DryingCapacity, long[]> intake) {

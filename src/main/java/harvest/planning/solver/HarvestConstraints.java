@@ -19,6 +19,8 @@ import harvest.planning.domain.Horizon;
 public class HarvestConstraints implements ConstraintProvider {
     /** A labour-short or elderly household harvested without a team weighs as much as 20 kg of lost grain. */
     static final long UNHELPED_HOUSEHOLD = 200;
+    /** Harvested grain with nowhere to dry weighs at least 1 kg, so a site is chosen whenever one has room. */
+    static final long NO_DRYING_SITE = 10;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -29,6 +31,7 @@ public class HarvestConstraints implements ConstraintProvider {
                 teamInTwoPlaces(factory),
                 grainLostStanding(factory),
                 grainLostWaiting(factory),
+                grainWithoutDryingSite(factory),
                 householdLeftWithoutHelp(factory),
                 teamOutsideItsDay(factory),
                 roadTravel(factory)
@@ -93,9 +96,21 @@ public class HarvestConstraints implements ConstraintProvider {
                 .asConstraint("grain lost waiting");
     }
 
+    /**
+     * Grain harvested near the horizon's end loses nothing within it, but still needs a site: without this a
+     * plan could leave those chunks' sites empty at no cost.
+     */
+    Constraint grainWithoutDryingSite(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Chunk.class)
+                .filter(chunk -> chunk.isFinishedInTime() && chunk.getDryingSite() == null)
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, chunk -> NO_DRYING_SITE)
+                .asConstraint("grain without a drying site");
+    }
+
+    /** A labour-short or elderly household is left without help if it is not harvested with a team, or not at all. */
     Constraint householdLeftWithoutHelp(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Chunk.class)
-                .filter(chunk -> chunk.isNeedsTeam() && chunk.isFinishedInTime() && chunk.getTeam() == null)
+                .filter(chunk -> chunk.isNeedsTeam() && !(chunk.isFinishedInTime() && chunk.getTeam() != null))
                 .penalize(HardMediumSoftScore.ONE_MEDIUM, chunk -> UNHELPED_HOUSEHOLD)
                 .asConstraint("household left without help");
     }

@@ -84,12 +84,12 @@ class HarvestConstraintsTest {
         Chunk cut = chunk("CUT", 10);
         Chunk standing = chunk("STAND", 10, calendar(0, 1, 2, 3, 4, 5), false);
 
-        // cut at 07:15: 7 whole dry hours, 0.5 %/day of 5,000 kg = 7.29 kg; standing 48 h, 6 of them wet:
+        // cut at 07:15: 7.25 dry hours, 0.5 %/day of 5,000 kg = 7.55 kg; standing 48 h, 6 of them wet:
         // 0.5 % x 42/24 + 0.1 % x 6 = 1.475 % of 5,000 kg = 73.75 kg
         verifier.verifyThat(HarvestConstraints::grainLostStanding)
                 .givenSolution(plan(List.of(route(harvester("H1"), cut)), List.of(cut, standing), List.of(), List.of()))
                 .settingAllShadowVariables()
-                .penalizesBy(73 + 738);
+                .penalizesBy(76 + 738);
     }
 
     @Test
@@ -117,16 +117,31 @@ class HarvestConstraintsTest {
     }
 
     @Test
-    void labour_short_households_should_get_a_team() {
+    void labour_short_households_should_be_harvested_with_a_team() {
         Chunk alone = chunk("ALONE", 10, Plans.dryDays(), true);
         Chunk helped = chunk("HELPED", 10, Plans.dryDays(), true);
+        Chunk forgotten = chunk("FORGOTTEN", 10, Plans.dryDays(), true);
         helped.setTeam(team("T1"));
 
         verifier.verifyThat(HarvestConstraints::householdLeftWithoutHelp)
                 .givenSolution(plan(List.of(route(harvester("H1"), alone), route(harvester("H2"), helped)),
-                        List.of(alone, helped), List.of(), List.of(helped.getTeam())))
+                        List.of(alone, helped, forgotten), List.of(), List.of(helped.getTeam())))
                 .settingAllShadowVariables()
-                .penalizesBy(HarvestConstraints.UNHELPED_HOUSEHOLD);
+                .penalizesBy(2 * HarvestConstraints.UNHELPED_HOUSEHOLD);
+    }
+
+    @Test
+    void harvested_grain_should_have_somewhere_to_dry() {
+        Chunk placed = chunk("PLACED", 10);
+        Chunk homeless = chunk("HOMELESS", 10);
+        Chunk standing = chunk("STANDING", 10);
+        placed.setDryingSite(site("D1", 100_000));
+
+        verifier.verifyThat(HarvestConstraints::grainWithoutDryingSite)
+                .givenSolution(plan(List.of(route(harvester("H1"), placed, homeless)), List.of(placed, homeless, standing),
+                        List.of(placed.getDryingSite()), List.of()))
+                .settingAllShadowVariables()
+                .penalizesBy(HarvestConstraints.NO_DRYING_SITE);
     }
 
     @Test
@@ -142,6 +157,22 @@ class HarvestConstraintsTest {
                         List.of(early, notNeeded), List.of(), List.of(early.getTeam(), notNeeded.getTeam())))
                 .settingAllShadowVariables()
                 .penalizesBy(60 + 1000);
+    }
+
+    @Test
+    void a_field_split_in_chunks_is_set_up_once_per_machine() {
+        Chunk first = new Chunk("F#1", "F", "WHEAT", 10, 5000, Plans.BASE, 0, false, Plans.dryDays(), WorkRules.DEFAULT);
+        Chunk second = new Chunk("F#2", "F", "WHEAT", 10, 5000, Plans.BASE, 0, false, Plans.dryDays(), WorkRules.DEFAULT);
+        Chunk other = chunk("G", 10);
+
+        // 06:00 + 60 min work + 15 min set-up; the second half of the same field needs no set-up; a new field does
+        verifier.verifyThat(HarvestConstraints::unfinishedInTime)
+                .givenSolution(plan(List.of(route(harvester("H1"), first, second, other)), List.of(first, second, other),
+                        List.of(), List.of()))
+                .settingAllShadowVariables()
+                .penalizesBy(0);
+        org.assertj.core.api.Assertions.assertThat(List.of(first.getEnd(), second.getEnd(), other.getEnd()))
+                .containsExactly(6 * 60 + 75, 6 * 60 + 135, 6 * 60 + 210);
     }
 
     @Test
