@@ -124,7 +124,8 @@ public class PlanProblemBuilder {
                 new Place(machine.baseLat(), machine.baseLon()), from, until);
     }
 
-    static WorkCalendar calendar(String community, List<Segment> timeline, Instant start, int horizon) {
+    /** A community's workable and wet hours over the horizon, read off its windows and gaps. */
+    public static WorkCalendar calendar(String community, List<Segment> timeline, Instant start, int horizon) {
         boolean[] workable = new boolean[horizon / 60];
         boolean[] wet = new boolean[horizon / 60];
         for (Segment segment : timeline) {
@@ -140,11 +141,17 @@ public class PlanProblemBuilder {
 
     static DryingCapacity capacity(DryingSite site, WorkCalendar calendar, int days) {
         long fullKg = Math.round(site.capacityTonnesPerDay().doubleValue() * 1000);
+        return new DryingCapacity(site.code(), new Place(site.lat(), site.lon()),
+                kgPerDay(fullKg, site.kind() == DryingKind.YARD, calendar, days));
+    }
+
+    /** A site's intake day by day: full capacity, or for an open yard the share of 08:00-18:00 that is not wet. */
+    public static long[] kgPerDay(long fullKg, boolean yard, WorkCalendar calendar, int days) {
         long[] perDay = new long[days];
         for (int day = 0; day < days; day++) {
-            perDay[day] = site.kind() == DryingKind.YARD ? Math.round(fullKg * dryShare(calendar, day)) : fullKg;
+            perDay[day] = yard ? Math.round(fullKg * dryShare(calendar, day)) : fullKg;
         }
-        return new DryingCapacity(site.code(), new Place(site.lat(), site.lon()), perDay);
+        return perDay;
     }
 
     private static double dryShare(WorkCalendar calendar, int day) {

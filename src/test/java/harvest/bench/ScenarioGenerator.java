@@ -1,0 +1,129 @@
+package harvest.bench;
+
+import harvest.planning.PlanProblemBuilder;
+import harvest.planning.domain.Chunk;
+import harvest.planning.domain.DryingCapacity;
+import harvest.planning.domain.HarvestPlan;
+import harvest.planning.domain.Harvester;
+import harvest.planning.domain.Horizon;
+import harvest.planning.domain.LossModel;
+import harvest.planning.domain.Place;
+import harvest.planning.domain.VolunteerTeam;
+import harvest.planning.domain.WorkCalendar;
+import harvest.planning.domain.WorkRules;
+import harvest.weather.HourlySeries;
+import harvest.weather.WeatherRules;
+import harvest.weather.WindowCalculator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Seeded planning problems shaped like DESIGN.md's numbers: about 12 mu per field, 15 fields per combine, a
+ * third of the combines borrowed for part of the season, one drying site per 50 fields (dryers, indoor floors
+ * and open yards), one team per 65 fields, and a showery fortnight in which neighbouring communities get the
+ * same spells a few hours apart.
+ */
+final class ScenarioGenerator {
+    static final Instant START = OffsetDateTime.parse("2023-05-28T00:00:00+08:00").toInstant();
+    private static final int FIELDS_PER_COMMUNITY = 45;
+
+    private ScenarioGenerator() {
+    }
+
+    record Size(String name, int fields, int combines, int days) {
+    }
+
+    static final Size DISTRICT = new Size("district", 650, 45, 12);
+    static final Size COUNTY = new Size("county", 5_000, 250, 12);
+    static final Size REGION = new Size("region", 20_000, 1_000, 12);
+
+    static HarvestPlan generate(Size size, long seed) {
+        Random random = new Random(seed);
+        int horizon = size.days() * 1440;
+        int communities = Math.max(1, size.fields() / FIELDS_PER_COMMUNITY);
+        int side = (int) Math.ceil(Math.sqrt(communities));
+        boolean[] districtRain = districtRain(random, size.days() * 24 + 56);
+        WindowCalculator windows = new WindowCalculator(new WeatherRules());
+
+        List<Place> centres = new ArrayList<>();
+        List<WorkCalendar> calendars = new ArrayList<>();
+        for (int c = 0; c < communities; c++) {
+            Place centre = new Place(34.0 + (c / side) * 0.03, 113.8 + (c % side) * 0.03);
+            centres.add(centre);
+            calendars.add(calendar("C" + c, districtRain, random.nextInt(5), random, windows, size.days()));
+        }
+        List<Chunk> chunks = new ArrayList<>();
+        for (int f = 0; f < size.fields(); f++) {
+            int c = random.nextInt(communities);
+            double area = Math.round(Math.min(120, 2 + random.nextGaussian() * 8 + 10) * 10) / 10.0;
+            double mu = Math.max(1, area);
+            double yield = 420 + random.nextInt(141);
+            int ripe = random.nextInt(5 * 1440);
+            boolean needsTeam = random.nextDouble() < 0.3;
+            Place place = near(centres.get(c), random, 0.012);
+            int parts = Math.max(1, (int) Math.ceil(mu / WorkRules.DEFAULT.chunkMaxMu()));
+            for (int p = 1; p <= parts; p++) {
+                chunks.add(new Chunk("P" + f + "#" + p, "P" + f, "WHEAT", mu / parts, mu / parts * yield, place, ripe,
+                        needsTeam, calendars.get(c), WorkRules.DEFAULT));
+            }
+        }
+        List<Harvester> harvesters = new ArrayList<>();
+        for (int m = 0; m < size.combines(); m++) {
+            boolean borrowed = m % 3 == 0;
+            int from = borrowed ? random.nextInt(3) * 1440 : 0;
+            int until = borrowed ? Math.min(horizon, from + (5 + random.nextInt(5)) * 1440) : horizon;
+            harvesters.add(new Harvester("M" + m, 6 + random.nextInt(10), Set.of("WHEAT"),
+                    near(centres.get(random.nextInt(communities)), random, 0.02), from, until));
+        }
+        List<DryingCapacity> sites = new ArrayList<>();
+        for (int s = 0; s < Math.max(1, size.fields() / 50); s++) {
+            int c = random.nextInt(communities);
+            double pick = random.nextDouble();
+            boolean yard = pick >= 0.5;
+            long tonnes = pick < 0.3 ? 30 + random.nextInt(271) : pick < 0.5 ? 15 + random.nextInt(26) : 15 + random.nextInt(36);
+            sites.add(new DryingCapacity("D" + s, near(centres.get(c), random, 0.01),
+                    PlanProblemBuilder.kgPerDay(tonnes * 1000, yard, calendars.get(c), size.days())));
+        }
+        List<VolunteerTeam> teams = new ArrayList<>();
+        for (int t = 0; t < Math.max(1, size.fields() / 65); t++) {
+            teams.add(new VolunteerTeam("T" + t, "C" + random.nextInt(communities)));
+        }
+        return new HarvestPlan(new Horizon(horizon, LossModel.DEFAULT), sites, teams, harvesters, chunks);
+    }
+
+    /** Rain spells over the whole district: dry stretches of 6-60 hours, wet spells of 1-18. */
+    private static boolean[] districtRain(Random random, int hours) {
+        boolean[] rain = new boolean[hours];
+        int h = 0;
+        while (h < hours) {
+            h += 6 + random.nextInt(55);
+            int spell = 1 + random.nextInt(18);
+            for (int i = 0; i < spell && h < hours; i++, h++) {
+                rain[h] = true;
+            }
+        }
+        return rain;
+    }
+
+    private static WorkCalendar calendar(String community, boolean[] districtRain, int lagHours, Random random,
+                                         WindowCalculator windows, int days) {
+        Instant lookback = START.minus(Duration.ofHours(56));
+        HourlySeries series = HourlySeries.empty(community, lookback, districtRain.length);
+        for (int h = 0; h < districtRain.length; h++) {
+            boolean wet = districtRain[Math.max(0, h - lagHours)];
+            series.put(series.hourAt(h), wet ? Math.round(random.nextDouble() * 40) / 10.0 : 0, wet ? 80 : random.nextInt(40));
+        }
+        Instant end = START.plus(Duration.ofDays(days));
+        return PlanProblemBuilder.calendar(community, windows.segments(series, START, end), START, days * 1440);
+    }
+
+    private static Place near(Place centre, Random random, double spread) {
+        return new Place(centre.lat() + (random.nextDouble() - 0.5) * spread, centre.lon() + (random.nextDouble() - 0.5) * spread);
+    }
+}
