@@ -102,10 +102,6 @@ public class Chunk {
         return end / 1440;
     }
 
-    public boolean overlaps(Chunk other) {
-        return start < other.end && other.start < end;
-    }
-
     public String getId() {
         return id;
     }

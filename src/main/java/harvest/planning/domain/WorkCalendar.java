@@ -29,10 +29,6 @@ public final class WorkCalendar {
         return communityCode;
     }
 
-    public int horizonMinutes() {
-        return workable.length * 60;
-    }
-
     /** The first minute at or after {@code from} inside a workable hour. */
     public int firstWorkable(int from) {
         for (int h = from / 60; h < workable.length; h++) {
