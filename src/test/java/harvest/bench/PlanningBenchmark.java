@@ -52,7 +52,7 @@ class PlanningBenchmark {
                 SolutionManager.<HarvestPlan, HardMediumSoftScore>create(factory).update(plan);
                 return plan;
             });
-            Result planner = run("planner", () -> factory.buildSolver().solve(ScenarioGenerator.generate(size, SEED)));
+            Result planner = run("planner", () -> factory.buildSolver().solve(new GreedyDispatcher().dispatch(ScenarioGenerator.generate(size, SEED))));
             double bound = upperBoundMu(ScenarioGenerator.generate(size, SEED));
             for (Result r : List.of(greedy, planner)) {
                 System.out.printf("%-9s %-8s %-28s %10.0f %9.0f %9.0f %9.0f %8.1f %7d %5s%n", size.name(), r.strategy(), r.score(),

@@ -76,13 +76,14 @@ class PlanProblemBuilderTest extends DatabaseTest {
         HarvestPlan greedy = new GreedyDispatcher().dispatch(builder.build(STORM, WorkRules.DEFAULT, LossModel.DEFAULT));
         HardMediumSoftScore greedyScore = SolutionManager.<HarvestPlan, HardMediumSoftScore>create(factory).update(greedy);
 
-        HarvestPlan solved = factory.buildSolver().solve(builder.build(STORM, WorkRules.DEFAULT, LossModel.DEFAULT));
+        HarvestPlan solved = factory.buildSolver().solve(new GreedyDispatcher().dispatch(builder.build(STORM, WorkRules.DEFAULT, LossModel.DEFAULT)));
 
         System.out.println("demo district: greedy " + greedyScore + " (" + harvested(greedy) + " chunks), planner "
                 + solved.getScore() + " (" + harvested(solved) + " chunks)");
         assertThat(greedyScore.hardScore()).isZero();
         assertThat(solved.getScore().hardScore()).isZero();
         assertThat(solved.getScore().mediumScore()).isGreaterThan(greedyScore.mediumScore());
+        assertThat(new PlanValidator().validate(solved).lossKg()).isLessThanOrEqualTo(0.8 * new PlanValidator().validate(greedy).lossKg());
         for (HarvestPlan plan : List.of(greedy, solved)) {
             PlanValidator.Report report = new PlanValidator().validate(plan);
             assertThat(report.violations()).isEmpty();

@@ -1,5 +1,6 @@
 package harvest.planning.solver;
 
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import harvest.planning.domain.Chunk;
@@ -8,7 +9,12 @@ import harvest.planning.domain.Harvester;
 
 import java.time.Duration;
 
-/** The solver set-up shared by planning runs and tests: the domain, the constraints, and how long to search. */
+/**
+ * The solver set-up shared by planning runs and tests: the domain, the constraints, and how long to search.
+ * The search starts from the greedy dispatcher's plan and only improves it (local search): Timefold's
+ * construction heuristic cannot tell a drying site or team left empty on purpose from one not yet chosen, so
+ * it would re-open every such chunk, and on a county it does not finish building a first plan in a minute.
+ */
 public final class HarvestSolverConfig {
     private HarvestSolverConfig() {
     }
@@ -18,6 +24,7 @@ public final class HarvestSolverConfig {
                 .withSolutionClass(HarvestPlan.class)
                 .withEntityClasses(Harvester.class, Chunk.class)
                 .withConstraintProviderClass(HarvestConstraints.class)
+                .withPhases(new LocalSearchPhaseConfig())
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit));
     }
 }

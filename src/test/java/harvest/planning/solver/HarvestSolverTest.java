@@ -40,7 +40,7 @@ class HarvestSolverTest {
                 List.of(site("D1", 60_000), site("D2", 60_000)), List.of(team("T1")));
 
         HarvestPlan solved = SolverFactory.<HarvestPlan>create(HarvestSolverConfig.create(Duration.ofSeconds(3)))
-                .buildSolver().solve(problem);
+                .buildSolver().solve(new GreedyDispatcher().dispatch(problem));
 
         assertThat(solved.getScore().hardScore()).as(solved.getScore().toString()).isZero();
         assertThat(solved.getChunks()).allSatisfy(chunk -> {
