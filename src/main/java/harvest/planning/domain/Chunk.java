@@ -1,6 +1,7 @@
 package harvest.planning.domain;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.common.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.CascadingUpdateShadowVariable;
 import ai.timefold.solver.core.api.domain.variable.InverseRelationShadowVariable;
@@ -26,6 +27,11 @@ public class Chunk {
     private boolean needsTeam;
     private WorkCalendar calendar;
     private WorkRules rules;
+    /** Started or confirmed in the published plan: its combine, order, drying site and team stay. */
+    @PlanningPin
+    private boolean pinned;
+    /** The combine the published plan gave it, if a plan is being revised; null otherwise. */
+    private String publishedMachine;
 
     @PlanningVariable(allowsUnassigned = true)
     private DryingCapacity dryingSite;
@@ -140,6 +146,27 @@ public class Chunk {
 
     public WorkRules getRules() {
         return rules;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public void setPinned(boolean pinned) {
+        this.pinned = pinned;
+    }
+
+    public String getPublishedMachine() {
+        return publishedMachine;
+    }
+
+    public void setPublishedMachine(String publishedMachine) {
+        this.publishedMachine = publishedMachine;
+    }
+
+    /** Published on one combine and now on another, or dropped. */
+    public boolean isMovedFromPublished() {
+        return publishedMachine != null && (harvester == null || !harvester.getCode().equals(publishedMachine));
     }
 
     public DryingCapacity getDryingSite() {

@@ -1,6 +1,7 @@
 package harvest.planning.domain;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPinToIndex;
 import ai.timefold.solver.core.api.domain.common.PlanningId;
 import ai.timefold.solver.core.api.domain.variable.PlanningListVariable;
 
@@ -18,6 +19,10 @@ public class Harvester {
     private Place base;
     private int availableFrom;
     private int availableUntil;
+
+    /** Its first jobs are started or confirmed in the published plan and stay as they are. */
+    @PlanningPinToIndex
+    private int firstUnpinned;
 
     @PlanningListVariable(allowsUnassignedValues = true)
     private List<Chunk> chunks = new ArrayList<>();
@@ -56,6 +61,14 @@ public class Harvester {
 
     public int getAvailableUntil() {
         return availableUntil;
+    }
+
+    public int getFirstUnpinned() {
+        return firstUnpinned;
+    }
+
+    public void setFirstUnpinned(int firstUnpinned) {
+        this.firstUnpinned = firstUnpinned;
     }
 
     public List<Chunk> getChunks() {

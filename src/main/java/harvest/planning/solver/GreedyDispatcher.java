@@ -23,7 +23,10 @@ import java.util.Set;
  */
 public final class GreedyDispatcher {
 
-    /** Fills in the plan's routes, drying sites and teams; score it with Timefold's SolutionManager. */
+    /**
+     * Fills in the plan's routes, drying sites and teams; score it with Timefold's SolutionManager. Jobs already
+     * on a combine (kept from a published plan) stay first in its route, with their sites and teams.
+     */
     public HarvestPlan dispatch(HarvestPlan plan) {
         Set<Chunk> open = new LinkedHashSet<>(plan.getChunks());
         Map<DryingCapacity, long[]> intake = new LinkedHashMap<>();
@@ -33,11 +36,27 @@ public final class GreedyDispatcher {
 
         PriorityQueue<Free> free = new PriorityQueue<>(Comparator.comparingInt(Free::minute));
         for (Harvester harvester : plan.getHarvesters()) {
-            harvester.setChunks(new ArrayList<>());
-            free.add(new Free(harvester, null, harvester.getAvailableFrom()));
+            Chunk last = null;
+            int minute = harvester.getAvailableFrom();
+            for (Chunk kept : harvester.getChunks()) {
+                Chunk.Slot slot = kept.slotAfter(harvester, last, minute);
+                open.remove(kept);
+                if (kept.getDryingSite() != null && slot.end() != WorkCalendar.NEVER) {
+                    book(intake, kept.getDryingSite(), slot.end() / 1440, Math.round(kept.getYieldKg()));
+                }
+                if (kept.getTeam() != null) {
+                    teamBusy.get(kept.getTeam()).add(new int[] {slot.start(), slot.end()});
+                }
+                last = kept;
+                minute = slot.end();
+            }
+            free.add(new Free(harvester, last, minute));
         }
         while (!free.isEmpty() && !open.isEmpty()) {
             Free next = free.poll();
+            if (next.minute() == WorkCalendar.NEVER) {
+                continue;
+            }
             Choice choice = choose(next, open);
             if (choice == null) {
                 continue;
@@ -114,9 +133,16 @@ public final class GreedyDispatcher {
             }
         }
         if (nearest != null) {
-            intake.get(nearest)[day] += kg;
+            book(intake, nearest, day, kg);
         }
         return nearest;
+    }
+
+    private static void book(Map<DryingCapacity, long[]> intake, DryingCapacity site, int day, long kg) {
+        long[] perDay = intake.get(site);
+        if (day < perDay.length) {
+            perDay[day] += kg;
+        }
     }
 
     private static VolunteerTeam freeTeam(Chunk.Slot slot, Map<VolunteerTeam, List<int[]>> busy) {

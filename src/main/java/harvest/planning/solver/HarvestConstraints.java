@@ -21,6 +21,8 @@ public class HarvestConstraints implements ConstraintProvider {
     static final long UNHELPED_HOUSEHOLD = 200;
     /** Harvested grain with nowhere to dry weighs at least 1 kg, so a site is chosen whenever one has room. */
     static final long NO_DRYING_SITE = 10;
+    /** Moving a published job to another combine (or dropping it) costs as much as 10 km of road. */
+    static final long MOVED_FROM_PUBLISHED = 10_000;
 
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
@@ -34,7 +36,8 @@ public class HarvestConstraints implements ConstraintProvider {
                 grainWithoutDryingSite(factory),
                 householdLeftWithoutHelp(factory),
                 teamOutsideItsDay(factory),
-                roadTravel(factory)
+                roadTravel(factory),
+                movedFromPublishedPlan(factory)
         };
     }
 
@@ -130,6 +133,17 @@ public class HarvestConstraints implements ConstraintProvider {
                 .filter(Chunk::isScheduled)
                 .penalize(HardMediumSoftScore.ONE_SOFT, chunk -> Math.round(chunk.getRoadKm() * 1000))
                 .asConstraint("road travel");
+    }
+
+    /**
+     * Farmers and operators have been told the published plan: a revision moves a job only when that saves
+     * grain or more road than the change costs.
+     */
+    Constraint movedFromPublishedPlan(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Chunk.class)
+                .filter(Chunk::isMovedFromPublished)
+                .penalize(HardMediumSoftScore.ONE_SOFT, chunk -> MOVED_FROM_PUBLISHED)
+                .asConstraint("moved from the published plan");
     }
 
     private static long tenthsOfKg(double kg) {

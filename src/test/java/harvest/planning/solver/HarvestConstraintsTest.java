@@ -187,4 +187,21 @@ class HarvestConstraintsTest {
                 .settingAllShadowVariables()
                 .penalizesBy(2 * leg);
     }
+
+    @Test
+    void a_revision_pays_for_each_published_job_it_moves_to_another_combine_or_drops() {
+        Chunk kept = chunk("KEPT", 10);
+        Chunk moved = chunk("MOVED", 10);
+        Chunk dropped = chunk("DROPPED", 10);
+        Chunk added = chunk("NEW", 10);
+        kept.setPublishedMachine("H1");
+        moved.setPublishedMachine("H1");
+        dropped.setPublishedMachine("H2");
+
+        verifier.verifyThat(HarvestConstraints::movedFromPublishedPlan)
+                .givenSolution(plan(List.of(route(harvester("H1"), kept, added), route(harvester("H2"), moved)),
+                        List.of(kept, moved, dropped, added), List.of(), List.of()))
+                .settingAllShadowVariables()
+                .penalizesBy(2 * HarvestConstraints.MOVED_FROM_PUBLISHED);
+    }
 }

@@ -52,4 +52,33 @@ class HarvestSolverTest {
         assertThat(solvedCorn.getHarvester().getCode()).isEqualTo("H2");
         assertThat(solvedNeedy.getTeam()).isNotNull();
     }
+
+    @Test
+    void pinned_jobs_keep_their_combine_order_and_drying_site() {
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            chunks.add(chunk("C" + i, 15));
+        }
+        Harvester slow = harvester("H1");
+        Harvester other = harvester("H2");
+        var far = site("FAR", 100_000);
+        var near = site("NEAR", 100_000);
+        // a deliberately poor start: everything on one combine, and a pinned job without a drying site
+        slow.getChunks().addAll(List.of(chunks.get(4), chunks.get(5), chunks.get(0), chunks.get(1), chunks.get(2), chunks.get(3)));
+        slow.setFirstUnpinned(2);
+        chunks.get(4).setPinned(true);
+        chunks.get(5).setPinned(true);
+        chunks.get(5).setDryingSite(far);
+        HarvestPlan problem = plan(List.of(slow, other), chunks, List.of(far, near), List.of());
+
+        HarvestPlan solved = SolverFactory.<HarvestPlan>create(HarvestSolverConfig.create(Duration.ofSeconds(2)))
+                .buildSolver().solve(problem);
+
+        Harvester h1 = solved.getHarvesters().getFirst();
+        assertThat(h1.getChunks().subList(0, 2)).extracting(Chunk::getId).containsExactly("C4", "C5");
+        assertThat(h1.getChunks().get(0).getDryingSite()).isNull();
+        assertThat(h1.getChunks().get(1).getDryingSite().code()).isEqualTo("FAR");
+        assertThat(solved.getChunks().subList(0, 4)).allSatisfy(c -> assertThat(c.getDryingSite()).isNotNull());
+        assertThat(solved.getHarvesters().get(1).getChunks()).as("the free jobs are shared out").isNotEmpty();
+    }
 }
