@@ -1,5 +1,7 @@
 package harvest.planning;
 
+import harvest.community.Community;
+import harvest.community.CommunityLedger;
 import harvest.drying.DryingKind;
 import harvest.drying.DryingSite;
 import harvest.drying.DryingSiteLedger;
@@ -22,6 +24,10 @@ import harvest.planning.domain.VolunteerTeam;
 import harvest.planning.domain.WorkCalendar;
 import harvest.planning.domain.WorkRules;
 import harvest.system.DistrictTime;
+import harvest.system.problem.Problem;
+import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemType;
+import io.micronaut.core.annotation.Nullable;
 import harvest.team.TeamLedger;
 import harvest.weather.GapReason;
 import harvest.weather.Segment;
@@ -35,6 +41,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -45,11 +52,13 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class PlanProblemBuilder {
-    private static final Set<FieldStatus> TO_HARVEST = Set.of(FieldStatus.REGISTERED, FieldStatus.SCHEDULED);
+    /** A field being harvested still has grain standing; a revision keeps its started chunks pinned. */
+    private static final Set<FieldStatus> TO_HARVEST = Set.of(FieldStatus.REGISTERED, FieldStatus.SCHEDULED, FieldStatus.HARVESTING);
     /** Open yards dry in sunshine: their capacity on a day is scaled by the share of these hours that are not wet. */
     private static final int YARD_DAY_START = 8;
     private static final int YARD_DAY_END = 18;
 
+    private final CommunityLedger communities;
     private final FieldLedger fields;
     private final FarmerLedger farmers;
     private final MachineLedger machines;
@@ -57,8 +66,9 @@ public class PlanProblemBuilder {
     private final TeamLedger teams;
     private final Windows windows;
 
-    public PlanProblemBuilder(FieldLedger fields, FarmerLedger farmers, MachineLedger machines, DryingSiteLedger dryingSites,
+    public PlanProblemBuilder(CommunityLedger communities, FieldLedger fields, FarmerLedger farmers, MachineLedger machines, DryingSiteLedger dryingSites,
                               TeamLedger teams, Windows windows) {
+        this.communities = communities;
         this.fields = fields;
         this.farmers = farmers;
         this.machines = machines;
@@ -67,18 +77,46 @@ public class PlanProblemBuilder {
         this.windows = windows;
     }
 
+    /**
+     * The problem for {@code scope}, or a 422 naming every unknown code, a field that is not waiting for a
+     * combine, and a scope with no combine or no forecast at all.
+     */
     public HarvestPlan build(PlanScope scope, WorkRules rules, LossModel loss) {
         Instant start = scope.firstDay().atStartOfDay(DistrictTime.ZONE).toInstant();
         Instant end = start.plus(Duration.ofDays(scope.days()));
         int horizon = scope.days() * 1440;
 
-        List<Field> toHarvest = fields.all(false).stream()
-                .filter(f -> TO_HARVEST.contains(f.status()) && scope.covers(f.communityCode())).toList();
+        List<Problem.Violation> wrong = new ArrayList<>();
+        Set<String> knownCommunities = communities.all(false).stream().map(Community::code).collect(Collectors.toSet());
+        unknown("communities", scope.communities(), knownCommunities, "community", wrong);
+        List<Field> inScope = fields.all(false).stream()
+                .filter(f -> scope.covers(f.communityCode()) && (scope.fields() == null || scope.fields().contains(f.code()))).toList();
+        unknown("fields", scope.fields(), inScope.stream().map(Field::code).collect(Collectors.toSet()), "field in these communities", wrong);
+        inScope.stream().filter(f -> scope.fields() != null && !TO_HARVEST.contains(f.status())).forEach(f -> wrong.add(
+                Problem.Violation.of("fields", f.code() + " is " + f.status() + ": only fields still to harvest can be planned")));
+        List<Machine> combines = machines.all(false).stream().filter(m -> m.kind() == MachineKind.COMBINE).toList();
+        unknown("machines", scope.machines(), combines.stream().map(Machine::code).collect(Collectors.toSet()), "combine", wrong);
+        List<Harvester> harvesters = combines.stream()
+                .filter(m -> scope.machines() == null || scope.machines().contains(m.code()))
+                .map(m -> harvester(m, start, horizon))
+                .filter(h -> h.getAvailableUntil() > h.getAvailableFrom())
+                .toList();
+        if (harvesters.isEmpty()) {
+            wrong.add(Problem.Violation.of("machines", "no combine is available between " + scope.firstDay() + " and "
+                    + scope.firstDay().plusDays(scope.days() - 1L)));
+        }
+        List<Field> toHarvest = inScope.stream().filter(f -> TO_HARVEST.contains(f.status())).toList();
         List<DryingSite> sites = dryingSites.all(false).stream().filter(s -> scope.covers(s.communityCode())).toList();
-        Set<String> communities = new HashSet<>();
-        toHarvest.forEach(f -> communities.add(f.communityCode()));
-        sites.forEach(s -> communities.add(s.communityCode()));
-        Map<String, List<Segment>> timelines = windows.timelines(communities, start, end);
+        Set<String> planned = new TreeSet<>();
+        toHarvest.forEach(f -> planned.add(f.communityCode()));
+        Set<String> withSites = new HashSet<>(planned);
+        sites.forEach(s -> withSites.add(s.communityCode()));
+        Map<String, List<Segment>> timelines = windows.timelines(withSites, start, end);
+        planned.stream().filter(c -> timelines.get(c).stream().allMatch(segment -> segment.reason() == GapReason.NO_FORECAST))
+                .forEach(c -> wrong.add(Problem.Violation.of("communities", "no forecast covers " + scope.firstDay() + " to "
+                        + scope.firstDay().plusDays(scope.days() - 1L) + " for " + c + ": load one, or plan without it")));
+        throwIfAny(wrong);
+
         Map<String, WorkCalendar> calendars = timelines.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> calendar(e.getKey(), e.getValue(), start, horizon)));
 
@@ -89,17 +127,27 @@ public class PlanProblemBuilder {
             boolean needsTeam = farmer != null && (farmer.laborShort() || farmer.elderly());
             chunks.addAll(chunksOf(field, needsTeam, minutesFrom(start, field.ripeFrom()), calendars.get(field.communityCode()), rules));
         }
-        List<Harvester> harvesters = machines.all(false).stream()
-                .filter(m -> m.kind() == MachineKind.COMBINE)
-                .map(m -> harvester(m, start, horizon))
-                .filter(h -> h.getAvailableUntil() > h.getAvailableFrom())
-                .toList();
         List<DryingCapacity> capacities = sites.stream().map(s -> capacity(s, calendars.get(s.communityCode()), scope.days())).toList();
         List<VolunteerTeam> volunteerTeams = teams.all(false).stream()
                 .filter(t -> scope.covers(t.communityCode()))
                 .map(t -> new VolunteerTeam(t.code(), t.communityCode())).toList();
         return new HarvestPlan(new Horizon(horizon, loss), new ArrayList<>(capacities), new ArrayList<>(volunteerTeams),
                 new ArrayList<>(harvesters), chunks);
+    }
+
+    private static void unknown(String property, @Nullable Set<String> asked, Set<String> known, String what,
+                                List<Problem.Violation> wrong) {
+        if (asked != null) {
+            asked.stream().filter(code -> !known.contains(code)).sorted()
+                    .forEach(code -> wrong.add(Problem.Violation.of(property, "no active " + what + " has the code " + code)));
+        }
+    }
+
+    private static void throwIfAny(List<Problem.Violation> wrong) {
+        if (!wrong.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, wrong.stream().map(Problem.Violation::message)
+                    .collect(Collectors.joining("; ")), wrong);
+        }
     }
 
     /** A field over the split size becomes equal chunks that several combines may share. */

@@ -1,5 +1,8 @@
 package harvest.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -18,6 +22,7 @@ public final class Files {
     public static final String CSV = "text/csv";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public static final String ZIP = "application/zip";
+    private static final ObjectMapper JSON = new ObjectMapper();
     public static final List<String> LEDGERS = List.of("communities", "farmers", "fields", "machines", "drying_sites", "teams", "aid_stations");
 
     private Files() {
@@ -84,5 +89,29 @@ public final class Files {
             }
         }
         return files;
+    }
+
+    /**
+     * The demo forecast issued again at {@code issuedAt}, with heavy rain in {@code communities} in every hour whose
+     * local time starts with one of {@code hourPrefixes} (e.g. "2023-06-04T10").
+     */
+    public static String wetterForecast(String issuedAt, Set<String> communities, List<String> hourPrefixes) {
+        try {
+            ObjectNode bundle = (ObjectNode) JSON.readTree(demoForecast());
+            bundle.put("issuedAt", issuedAt);
+            for (JsonNode series : bundle.get("series")) {
+                if (communities.contains(series.get("communityCode").asText())) {
+                    for (JsonNode hour : series.get("hourly")) {
+                        String time = hour.get("time").asText();
+                        if (hourPrefixes.stream().anyMatch(time::startsWith)) {
+                            ((ObjectNode) hour).put("precipitationMm", 3.0).put("probabilityPct", 95);
+                        }
+                    }
+                }
+            }
+            return JSON.writeValueAsString(bundle);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

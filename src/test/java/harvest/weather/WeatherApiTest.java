@@ -97,7 +97,8 @@ class WeatherApiTest extends DatabaseTest {
     void a_wetter_forecast_raises_a_change_naming_only_the_communities_whose_windows_changed() throws IOException {
         JsonNode before = api.get("/api/v1/weather/windows?community=XX-02&from=2023-06-04&to=2023-06-04").json().get(0);
 
-        Api.Reply stored = api.post("/api/v1/weather/forecasts", wetter("2023-05-28T18:00:00+08:00", Set.of("BL-01", "XX-02")));
+        Api.Reply stored = api.post("/api/v1/weather/forecasts", Files.wetterForecast("2023-05-28T18:00:00+08:00", Set.of("BL-01", "XX-02"),
+                List.of("2023-06-04T10", "2023-06-04T11", "2023-06-04T12")));
 
         assertThat(stored.status()).as(stored.toString()).isEqualTo(201);
         assertThat(stored.json().get("changedCommunities")).extracting(JsonNode::asText).containsExactly("BL-01", "XX-02");
@@ -170,25 +171,6 @@ class WeatherApiTest extends DatabaseTest {
     }
 
     /** The demo forecast re-issued with three hours of 3 mm rain on 4 June, 10:00-13:00, in the given communities. */
-    private static String wetter(String issuedAt, Set<String> communities) throws IOException {
-        ObjectNode bundle = (ObjectNode) JSON.readTree(Files.demoForecast());
-        bundle.put("issuedAt", issuedAt);
-        List<JsonNode> kept = new ArrayList<>();
-        for (JsonNode series : bundle.get("series")) {
-            if (communities.contains(series.get("communityCode").asText())) {
-                for (JsonNode hour : series.get("hourly")) {
-                    String time = hour.get("time").asText();
-                    if (time.startsWith("2023-06-04T10") || time.startsWith("2023-06-04T11") || time.startsWith("2023-06-04T12")) {
-                        ((ObjectNode) hour).put("precipitationMm", 3.0).put("probabilityPct", 95);
-                    }
-                }
-            }
-            kept.add(series);
-        }
-        bundle.putArray("series").addAll(kept);
-        return JSON.writeValueAsString(bundle);
-    }
-
     private static int hourOf(JsonNode time) {
         return Integer.parseInt(time.asText().substring(11, 13));
     }

@@ -10,6 +10,9 @@ import harvest.planning.domain.VolunteerTeam;
 import harvest.planning.domain.WorkCalendar;
 import harvest.planning.domain.WorkRules;
 
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,13 +25,23 @@ import java.util.Map;
  */
 public final class PlanValidator {
 
+    @Serdeable
+    @Schema(name = "CheckViolation", description = "A hard rule the independent checker found broken")
     public record Violation(String rule, String chunk, String detail) {
     }
 
-    public record Report(List<Violation> violations, double lossKg, double harvestedMu) {
+    /** What the checker found, and the loss of planning rule 7 recomputed from the plan's times. */
+    public record Report(List<Violation> violations, double standingKg, double waitingKg, double harvestedMu) {
         public boolean valid() {
             return violations.isEmpty();
         }
+
+        public double lossKg() {
+            return standingKg + waitingKg;
+        }
+    }
+
+    private record Loss(double standingKg, double waitingKg) {
     }
 
     public Report validate(HarvestPlan plan) {
@@ -59,7 +72,8 @@ public final class PlanValidator {
         }
         checkDrying(plan.getDryingSites(), intake, violations);
         teamJobs.forEach((team, jobs) -> checkTeam(team, jobs, violations));
-        return new Report(violations, loss(plan), harvestedMu);
+        Loss loss = loss(plan);
+        return new Report(violations, loss.standingKg(), loss.waitingKg(), harvestedMu);
     }
 
     private static void checkJob(Harvester harvester, Chunk chunk, Place from, int free, boolean sameField,
@@ -138,17 +152,18 @@ public final class PlanValidator {
     }
 
     /** Planning rule 7, from the plan's times: standing loss until cut (or the horizon), waiting loss without a site. */
-    private static double loss(HarvestPlan plan) {
+    private static Loss loss(HarvestPlan plan) {
         Horizon horizon = plan.getHorizon();
-        double kg = 0;
+        double standing = 0;
+        double waiting = 0;
         for (Chunk chunk : plan.getChunks()) {
             boolean done = chunk.getHarvester() != null && chunk.getEnd() != null && chunk.getEnd() != WorkCalendar.NEVER;
             int until = done ? chunk.getEnd() : horizon.endMinute();
-            kg += horizon.loss().standingKg(chunk.getYieldKg(), chunk.getCalendar(), chunk.getRipeFrom(), until);
+            standing += horizon.loss().standingKg(chunk.getYieldKg(), chunk.getCalendar(), chunk.getRipeFrom(), until);
             if (done && chunk.getDryingSite() == null) {
-                kg += horizon.loss().waitingKg(chunk.getYieldKg(), chunk.getEnd(), horizon.endMinute());
+                waiting += horizon.loss().waitingKg(chunk.getYieldKg(), chunk.getEnd(), horizon.endMinute());
             }
         }
-        return kg;
+        return new Loss(standing, waiting);
     }
 }

@@ -1,5 +1,6 @@
 package harvest.planning.domain;
 
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionProperty;
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
 import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
@@ -29,6 +30,8 @@ public class HarvestPlan {
     @PlanningEntityCollectionProperty
     @ValueRangeProvider
     private List<Chunk> chunks;
+    /** Empty while solving; the score explanation switches constraints off one at a time through it. */
+    private ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides = ConstraintWeightOverrides.none();
     @PlanningScore
     private HardMediumSoftScore score;
 
@@ -62,6 +65,14 @@ public class HarvestPlan {
 
     public List<Chunk> getChunks() {
         return chunks;
+    }
+
+    public ConstraintWeightOverrides<HardMediumSoftScore> getConstraintWeightOverrides() {
+        return constraintWeightOverrides;
+    }
+
+    public void setConstraintWeightOverrides(ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides) {
+        this.constraintWeightOverrides = constraintWeightOverrides;
     }
 
     public HardMediumSoftScore getScore() {

@@ -9,6 +9,7 @@ import harvest.planning.domain.WorkCalendar;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,23 +35,40 @@ public final class GreedyDispatcher {
         Map<VolunteerTeam, List<int[]>> teamBusy = new LinkedHashMap<>();
         plan.getTeams().forEach(team -> teamBusy.put(team, new ArrayList<>()));
 
-        PriorityQueue<Free> free = new PriorityQueue<>(Comparator.comparingInt(Free::minute));
+        // pinned work first, in every route, so that the rest of the kept work sees their sites and teams taken
+        Map<Harvester, Free> reached = new LinkedHashMap<>();
         for (Harvester harvester : plan.getHarvesters()) {
-            Chunk last = null;
-            int minute = harvester.getAvailableFrom();
-            for (Chunk kept : harvester.getChunks()) {
-                Chunk.Slot slot = kept.slotAfter(harvester, last, minute);
-                open.remove(kept);
-                if (kept.getDryingSite() != null && slot.end() != WorkCalendar.NEVER) {
-                    book(intake, kept.getDryingSite(), slot.end() / 1440, Math.round(kept.getYieldKg()));
+            Free at = new Free(harvester, null, harvester.getAvailableFrom());
+            for (Chunk pinned : harvester.getChunks().subList(0, harvester.getFirstUnpinned())) {
+                Chunk.Slot slot = pinned.slotAfter(harvester, at.last(), at.minute());
+                open.remove(pinned);
+                if (pinned.getDryingSite() != null) {
+                    book(intake, pinned.getDryingSite(), slot.end() / 1440, Math.round(pinned.getYieldKg()));
                 }
-                if (kept.getTeam() != null) {
-                    teamBusy.get(kept.getTeam()).add(new int[] {slot.start(), slot.end()});
+                if (pinned.getTeam() != null) {
+                    teamBusy.get(pinned.getTeam()).add(new int[] {slot.start(), slot.end()});
                 }
-                last = kept;
-                minute = slot.end();
+                at = new Free(harvester, pinned, slot.end());
             }
-            free.add(new Free(harvester, last, minute));
+            reached.put(harvester, at);
+        }
+        PriorityQueue<Free> free = new PriorityQueue<>(Comparator.comparingInt(Free::minute));
+        for (Free at : reached.values()) {
+            Harvester harvester = at.harvester();
+            for (Iterator<Chunk> route = harvester.getChunks().listIterator(harvester.getFirstUnpinned()); route.hasNext(); ) {
+                Chunk kept = route.next();
+                Chunk.Slot slot = kept.slotAfter(harvester, at.last(), at.minute());
+                if (slot.end() == WorkCalendar.NEVER || slot.end() > harvester.getAvailableUntil()) {
+                    route.remove();
+                    kept.setDryingSite(null);
+                    kept.setTeam(null);
+                    continue;
+                }
+                open.remove(kept);
+                keepSiteAndTeam(kept, slot, intake, teamBusy);
+                at = new Free(harvester, kept, slot.end());
+            }
+            free.add(at);
         }
         while (!free.isEmpty() && !open.isEmpty()) {
             Free next = free.poll();
@@ -65,12 +83,32 @@ public final class GreedyDispatcher {
             open.remove(chunk);
             next.harvester().getChunks().add(chunk);
             chunk.setDryingSite(nearestSiteWithRoom(chunk, choice.slot().end() / 1440, intake));
-            if (chunk.isNeedsTeam()) {
-                chunk.setTeam(freeTeam(choice.slot(), teamBusy));
-            }
+            chunk.setTeam(chunk.isNeedsTeam() ? freeTeam(choice.slot(), teamBusy) : null);
             free.add(new Free(next.harvester(), chunk, choice.slot().end()));
         }
         return plan;
+    }
+
+    /**
+     * A kept job keeps its drying site and team while they still have room at its (possibly new) time, and is
+     * given the nearest site with room or a free team otherwise.
+     */
+    private static void keepSiteAndTeam(Chunk kept, Chunk.Slot slot, Map<DryingCapacity, long[]> intake,
+                                        Map<VolunteerTeam, List<int[]>> teamBusy) {
+        int day = slot.end() / 1440;
+        long kg = Math.round(kept.getYieldKg());
+        DryingCapacity site = kept.getDryingSite();
+        if (site != null && hasRoom(intake, site, day, kg)) {
+            book(intake, site, day, kg);
+        } else {
+            kept.setDryingSite(nearestSiteWithRoom(kept, day, intake));
+        }
+        VolunteerTeam team = kept.getTeam();
+        if (team != null && !clashes(teamBusy.get(team), slot)) {
+            teamBusy.get(team).add(new int[] {slot.start(), slot.end()});
+        } else {
+            kept.setTeam(kept.isNeedsTeam() ? freeTeam(slot, teamBusy) : null);
+        }
     }
 
     /** A combine free from {@code minute}, standing at its last job (or at its base before the first). */
@@ -124,10 +162,8 @@ public final class GreedyDispatcher {
     private static DryingCapacity nearestSiteWithRoom(Chunk chunk, int day, Map<DryingCapacity, long[]> intake) {
         long kg = Math.round(chunk.getYieldKg());
         DryingCapacity nearest = null;
-        for (var entry : intake.entrySet()) {
-            DryingCapacity site = entry.getKey();
-            boolean room = day < entry.getValue().length && entry.getValue()[day] + kg <= site.kgOn(day);
-            if (room && (nearest == null
+        for (DryingCapacity site : intake.keySet()) {
+            if (hasRoom(intake, site, day, kg) && (nearest == null
                     || site.place().greatCircleKm(chunk.getPlace()) < nearest.place().greatCircleKm(chunk.getPlace()))) {
                 nearest = site;
             }
@@ -136,6 +172,15 @@ public final class GreedyDispatcher {
             book(intake, nearest, day, kg);
         }
         return nearest;
+    }
+
+    private static boolean hasRoom(Map<DryingCapacity, long[]> intake, DryingCapacity site, int day, long kg) {
+        long[] perDay = intake.get(site);
+        return day < perDay.length && perDay[day] + kg <= site.kgOn(day);
+    }
+
+    private static boolean clashes(List<int[]> busy, Chunk.Slot slot) {
+        return busy.stream().anyMatch(b -> b[0] < slot.end() && slot.start() < b[1]);
     }
 
     private static void book(Map<DryingCapacity, long[]> intake, DryingCapacity site, int day, long kg) {
@@ -147,8 +192,7 @@ public final class GreedyDispatcher {
 
     private static VolunteerTeam freeTeam(Chunk.Slot slot, Map<VolunteerTeam, List<int[]>> busy) {
         for (var entry : busy.entrySet()) {
-            boolean clash = entry.getValue().stream().anyMatch(b -> b[0] < slot.end() && slot.start() < b[1]);
-            if (!clash) {
+            if (!clashes(entry.getValue(), slot)) {
                 entry.getValue().add(new int[] {slot.start(), slot.end()});
                 return entry.getKey();
             }

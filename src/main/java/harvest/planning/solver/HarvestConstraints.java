@@ -9,6 +9,8 @@ import ai.timefold.solver.core.api.score.stream.Joiners;
 import harvest.planning.domain.Chunk;
 import harvest.planning.domain.Horizon;
 
+import java.util.List;
+
 /**
  * The brief's planning rules as constraints. Wet, dry-out and night hours, ripeness and "one place at a time"
  * hold by construction (a chunk's schedule walks the workable hours after the previous job and the road);
@@ -17,11 +19,29 @@ import harvest.planning.domain.Horizon;
  * a chunk to judge (plain {@code forEach} would skip it).
  */
 public class HarvestConstraints implements ConstraintProvider {
+    public static final String CROP_THE_MACHINE_CANNOT_HARVEST = "crop the machine cannot harvest";
+    public static final String UNFINISHED_IN_TIME = "unfinished in time";
+    public static final String DRYING_SITE_OVER_CAPACITY = "drying site over capacity";
+    public static final String TEAM_IN_TWO_PLACES = "team in two places";
+    public static final String GRAIN_LOST_STANDING = "grain lost standing";
+    public static final String GRAIN_LOST_WAITING = "grain lost waiting";
+    public static final String GRAIN_WITHOUT_A_DRYING_SITE = "grain without a drying site";
+    public static final String HOUSEHOLD_LEFT_WITHOUT_HELP = "household left without help";
+    public static final String TEAM_OUTSIDE_ITS_DAY = "team outside its day";
+    public static final String ROAD_TRAVEL = "road travel";
+    public static final String MOVED_FROM_THE_PUBLISHED_PLAN = "moved from the published plan";
+    /** Every constraint, in the order the score explanation lists them. */
+    public static final List<String> NAMES = List.of(CROP_THE_MACHINE_CANNOT_HARVEST, UNFINISHED_IN_TIME, DRYING_SITE_OVER_CAPACITY, TEAM_IN_TWO_PLACES, GRAIN_LOST_STANDING, GRAIN_LOST_WAITING, GRAIN_WITHOUT_A_DRYING_SITE, HOUSEHOLD_LEFT_WITHOUT_HELP, TEAM_OUTSIDE_ITS_DAY, ROAD_TRAVEL, MOVED_FROM_THE_PUBLISHED_PLAN);
+
     /** A labour-short or elderly household harvested without a team weighs as much as 20 kg of lost grain. */
     static final long UNHELPED_HOUSEHOLD = 200;
     /** Harvested grain with nowhere to dry weighs at least 1 kg, so a site is chosen whenever one has room. */
     static final long NO_DRYING_SITE = 10;
-    /** Moving a published job to another combine (or dropping it) costs as much as 10 km of road. */
+    /**
+     * Moving a published job to another combine (or dropping it) weighs as much as a tonne of lost grain: each
+     * move means texts to two operators and a farmer who had planned their day, so a revision moves work where
+     * the weather forces it or a tonne is saved, not to polish the last kilograms.
+     */
     static final long MOVED_FROM_PUBLISHED = 10_000;
 
     @Override
@@ -45,7 +65,7 @@ public class HarvestConstraints implements ConstraintProvider {
         return factory.forEachIncludingUnassigned(Chunk.class)
                 .filter(chunk -> chunk.isScheduled() && !chunk.getHarvester().canHarvest(chunk.getCrop()))
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .asConstraint("crop the machine cannot harvest");
+                .asConstraint(CROP_THE_MACHINE_CANNOT_HARVEST);
     }
 
     /** Work that would end after the horizon or after the machine leaves belongs in the at-risk list instead. */
@@ -53,7 +73,7 @@ public class HarvestConstraints implements ConstraintProvider {
         return factory.forEachIncludingUnassigned(Chunk.class)
                 .filter(chunk -> chunk.isScheduled() && !chunk.isFinishedInTime())
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .asConstraint("unfinished in time");
+                .asConstraint(UNFINISHED_IN_TIME);
     }
 
     /** Penalised by the tonnes (rounded up) a site is asked to take beyond its capacity that day. */
@@ -63,7 +83,7 @@ public class HarvestConstraints implements ConstraintProvider {
                 .groupBy(Chunk::getDryingSite, Chunk::harvestDay, ConstraintCollectors.sum(chunk -> Math.round(chunk.getYieldKg())))
                 .filter((site, day, kg) -> kg > site.kgOn(day))
                 .penalize(HardMediumSoftScore.ONE_HARD, (site, day, kg) -> (kg - site.kgOn(day) + 999) / 1000)
-                .asConstraint("drying site over capacity");
+                .asConstraint(DRYING_SITE_OVER_CAPACITY);
     }
 
     /** Penalised by the minutes a team would have to be at two households at once. */
@@ -76,7 +96,7 @@ public class HarvestConstraints implements ConstraintProvider {
                         Joiners.overlapping(Chunk::getStart, Chunk::getEnd))
                 .penalize(HardMediumSoftScore.ONE_HARD,
                         (a, b) -> Math.min(a.getEnd(), b.getEnd()) - Math.max(a.getStart(), b.getStart()))
-                .asConstraint("team in two places");
+                .asConstraint(TEAM_IN_TWO_PLACES);
     }
 
     /** Ripe wheat standing until it is cut, or until the horizon ends if it is not. */
@@ -86,7 +106,7 @@ public class HarvestConstraints implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_MEDIUM, (chunk, horizon) -> tenthsOfKg(horizon.loss().standingKg(
                         chunk.getYieldKg(), chunk.getCalendar(), chunk.getRipeFrom(),
                         chunk.isFinishedInTime() ? chunk.getEnd() : horizon.endMinute())))
-                .asConstraint("grain lost standing");
+                .asConstraint(GRAIN_LOST_STANDING);
     }
 
     /** Harvested grain no drying site takes waits in the open until the horizon ends. */
@@ -96,7 +116,7 @@ public class HarvestConstraints implements ConstraintProvider {
                 .join(Horizon.class)
                 .penalize(HardMediumSoftScore.ONE_MEDIUM, (chunk, horizon) -> tenthsOfKg(horizon.loss().waitingKg(
                         chunk.getYieldKg(), chunk.getEnd(), horizon.endMinute())))
-                .asConstraint("grain lost waiting");
+                .asConstraint(GRAIN_LOST_WAITING);
     }
 
     /**
@@ -107,7 +127,7 @@ public class HarvestConstraints implements ConstraintProvider {
         return factory.forEachIncludingUnassigned(Chunk.class)
                 .filter(chunk -> chunk.isFinishedInTime() && chunk.getDryingSite() == null)
                 .penalize(HardMediumSoftScore.ONE_MEDIUM, chunk -> NO_DRYING_SITE)
-                .asConstraint("grain without a drying site");
+                .asConstraint(GRAIN_WITHOUT_A_DRYING_SITE);
     }
 
     /** A labour-short or elderly household is left without help if it is not harvested with a team, or not at all. */
@@ -115,7 +135,7 @@ public class HarvestConstraints implements ConstraintProvider {
         return factory.forEachIncludingUnassigned(Chunk.class)
                 .filter(chunk -> chunk.isNeedsTeam() && !(chunk.isFinishedInTime() && chunk.getTeam() != null))
                 .penalize(HardMediumSoftScore.ONE_MEDIUM, chunk -> UNHELPED_HOUSEHOLD)
-                .asConstraint("household left without help");
+                .asConstraint(HOUSEHOLD_LEFT_WITHOUT_HELP);
     }
 
     /** Teams work 07:00-20:00; help asked outside that, or where none is needed, costs a little. */
@@ -125,14 +145,14 @@ public class HarvestConstraints implements ConstraintProvider {
                 .penalize(HardMediumSoftScore.ONE_SOFT, chunk -> !chunk.isNeedsTeam() || !chunk.isFinishedInTime()
                         ? 1000
                         : chunk.getRules().minutesOutsideTeamDay(chunk.getStart(), chunk.getEnd()))
-                .asConstraint("team outside its day");
+                .asConstraint(TEAM_OUTSIDE_ITS_DAY);
     }
 
     Constraint roadTravel(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Chunk.class)
                 .filter(Chunk::isScheduled)
                 .penalize(HardMediumSoftScore.ONE_SOFT, chunk -> Math.round(chunk.getRoadKm() * 1000))
-                .asConstraint("road travel");
+                .asConstraint(ROAD_TRAVEL);
     }
 
     /**
@@ -142,8 +162,8 @@ public class HarvestConstraints implements ConstraintProvider {
     Constraint movedFromPublishedPlan(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Chunk.class)
                 .filter(Chunk::isMovedFromPublished)
-                .penalize(HardMediumSoftScore.ONE_SOFT, chunk -> MOVED_FROM_PUBLISHED)
-                .asConstraint("moved from the published plan");
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, chunk -> MOVED_FROM_PUBLISHED)
+                .asConstraint(MOVED_FROM_THE_PUBLISHED_PLAN);
     }
 
     private static long tenthsOfKg(double kg) {

@@ -1,7 +1,9 @@
 package harvest.system.problem;
 
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import jakarta.inject.Singleton;
@@ -16,7 +18,8 @@ public class ProblemExceptionHandler implements ExceptionHandler<ProblemExceptio
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, ProblemException exception) {
-        return processor.processResponse(ErrorContext.builder(request).cause(exception).build(),
-                HttpResponse.status(exception.type().status()));
+        MutableHttpResponse<?> response = HttpResponse.status(exception.type().status());
+        exception.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds)));
+        return processor.processResponse(ErrorContext.builder(request).cause(exception).build(), response);
     }
 }

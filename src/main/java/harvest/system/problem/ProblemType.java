@@ -18,6 +18,9 @@ public enum ProblemType {
     RETIRED(HttpStatus.CONFLICT, "retired", "The resource is retired"),
     ILLEGAL_TRANSITION(HttpStatus.CONFLICT, "illegal-transition", "The status change is not allowed"),
     ALREADY_STORED(HttpStatus.CONFLICT, "already-stored", "This forecast issue was stored before"),
+    PLAN_NOT_SOLVED(HttpStatus.CONFLICT, "plan-not-solved", "The plan has not been solved"),
+    PLAN_NOT_PUBLISHED(HttpStatus.CONFLICT, "plan-not-published", "The plan is not the published plan"),
+    PLANNER_BUSY(HttpStatus.TOO_MANY_REQUESTS, "planner-busy", "Every solver is busy and the queue is full"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "import-rejected", "The ledger has bad rows; nothing was written"),
     UNREADABLE_FILE(HttpStatus.UNPROCESSABLE_ENTITY, "unreadable-file", "The uploaded file could not be read"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");

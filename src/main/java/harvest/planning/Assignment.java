@@ -1,0 +1,26 @@
+package harvest.planning;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+
+/** One chunk of a field harvested by one combine: the row a dispatcher reads out at the morning meeting. */
+@Serdeable
+@Schema(name = "Assignment")
+public record Assignment(
+        @Schema(description = "The field's code, with #n for the nth part of a split field") String chunkId,
+        String fieldCode,
+        String machineCode,
+        @Schema(description = "1-based position in the combine's itinerary") int sequence,
+        Instant start,
+        Instant end,
+        double areaMu,
+        double yieldKg,
+        @Nullable String dryingSiteCode,
+        @Nullable String teamCode,
+        @Schema(description = "Road from the previous job, or from the base") double travelKm,
+        AssignmentStatus status,
+        @Schema(description = "Kept from the published plan when it was revised") boolean pinned) {
+}

@@ -1,0 +1,17 @@
+package harvest.planning;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
+
+/** One combine's day-by-day route in a plan: what its operator is told. */
+@Serdeable
+@Schema(name = "Itinerary")
+public record Itinerary(String machineCode, int jobs, double areaMu, double travelKm, List<Assignment> assignments) {
+
+    static Itinerary of(String machineCode, List<Assignment> assignments) {
+        return new Itinerary(machineCode, assignments.size(), assignments.stream().mapToDouble(Assignment::areaMu).sum(),
+                assignments.stream().mapToDouble(Assignment::travelKm).sum(), assignments);
+    }
+}

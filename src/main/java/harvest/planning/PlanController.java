@@ -1,0 +1,170 @@
+package harvest.planning;
+
+import harvest.ledger.sheet.CsvSheets;
+import harvest.ledger.sheet.SheetFormat;
+import harvest.planning.outcome.FieldRisk;
+import harvest.planning.outcome.PlanOutcome;
+import harvest.system.problem.Problem;
+import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemResponses;
+import harvest.system.problem.ProblemType;
+import harvest.system.web.PageResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+@Controller("/api/v1/plans")
+@Tag(name = "plans")
+@OpenAPIDecorator(opIdSuffix = "Plan", addAlways = true)
+@ProblemResponses
+public class PlanController {
+    private static final List<String> CSV_HEADERS = List.of("machine_code", "sequence", "field_code", "chunk_id", "start", "end",
+            "area_mu", "yield_kg", "drying_site_code", "team_code", "travel_km", "status");
+
+    private final PlanSolving solving;
+    private final PlanStore plans;
+
+    public PlanController(PlanSolving solving, PlanStore plans) {
+        this.solving = solving;
+        this.plans = plans;
+    }
+
+    @Post
+    @Operation(summary = "Ask for a plan; it is solved in the background (poll the Location; 429 when every solver is busy)")
+    @ApiResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
+    @ApiResponse(responseCode = "429", description = "Every solver is busy and the queue is full",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<Plan> create(@Body @Valid PlanRequest request) {
+        return accepted(solving.submit(request));
+    }
+
+    @Get
+    @Operation(operationId = "listPlans", summary = "Plans, newest first, without their outcomes")
+    public PageResponse<Plan> list(@Nullable @QueryValue PlanState state, @Nullable @QueryValue Publication publication,
+                                   @QueryValue(defaultValue = "0") @Min(0) int page,
+                                   @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
+        List<Plan> items = plans.list(state, publication, page, size).stream().map(PlanController::summary).toList();
+        return PageResponse.of(items, page, size, plans.count(state, publication));
+    }
+
+    @Get("/{id}")
+    @Operation(summary = "A plan: its state and best score while solving; metrics, unassigned and at-risk fields, score explanation once solved")
+    public Plan get(@PathVariable long id) {
+        return plans.get(id);
+    }
+
+    @Post("/{id}/stop")
+    @Operation(summary = "Stop early: a solving plan keeps the best plan found so far, a queued one fails")
+    @ApiResponse(responseCode = "202", description = "Stopping", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
+    public HttpResponse<Plan> stop(@PathVariable long id) {
+        return HttpResponse.accepted().body(solving.stop(id));
+    }
+
+    @Post("/{id}/publish")
+    @Operation(summary = "Make a solved plan the published one; the previously published plan is superseded")
+    public Plan publish(@PathVariable long id) {
+        return plans.publish(id);
+    }
+
+    @Post("/{id}/replan")
+    @Operation(summary = "Revise the published plan with the latest forecast: confirmed and started work stays pinned, changes are penalised, the outcome lists the difference")
+    @ApiResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
+    @ApiResponse(responseCode = "429", description = "Every solver is busy and the queue is full",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public HttpResponse<Plan> replan(@PathVariable long id, @Body @Valid ReplanRequest request) {
+        return accepted(solving.revise(id, request));
+    }
+
+    @Get("/{id}/assignments")
+    @Operation(summary = "Assignments in itinerary order, optionally for one combine or one field")
+    public List<Assignment> assignments(@PathVariable long id, @Nullable @QueryValue String machine, @Nullable @QueryValue String field) {
+        solved(id);
+        return plans.assignments(id, machine, field);
+    }
+
+    @Get(value = "/{id}/assignments/export", produces = SheetFormat.CSV_TYPE)
+    @Operation(summary = "The assignments as CSV, for a spreadsheet or the printed dispatch sheet")
+    public HttpResponse<byte[]> export(@PathVariable long id) {
+        solved(id);
+        List<List<String>> rows = plans.assignments(id, null, null).stream().map(a -> Stream.of(a.machineCode(),
+                a.sequence(), a.fieldCode(), a.chunkId(), a.start(), a.end(), a.areaMu(), a.yieldKg(), a.dryingSiteCode(),
+                a.teamCode(), a.travelKm(), a.status()).map(v -> v == null ? "" : v.toString()).toList()).toList();
+        return HttpResponse.ok(CsvSheets.write(CSV_HEADERS, rows))
+                .contentType(SheetFormat.CSV_TYPE)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plan-" + id + ".csv\"");
+    }
+
+    @Get("/{id}/machines/{code}")
+    @Operation(summary = "One combine's itinerary")
+    public Itinerary machine(@PathVariable long id, @PathVariable String code) {
+        solved(id);
+        List<Assignment> assignments = plans.assignments(id, code, null);
+        if (assignments.isEmpty()) {
+            throw ProblemException.notFound("combine " + code + " in plan " + id);
+        }
+        return Itinerary.of(code, assignments);
+    }
+
+    @Get("/{id}/fields/{code}")
+    @Operation(summary = "One field: who harvests it when, and any part left out or at risk")
+    public FieldPlan field(@PathVariable long id, @PathVariable String code) {
+        PlanOutcome outcome = solved(id).outcome();
+        List<Assignment> assignments = plans.assignments(id, null, code);
+        List<FieldRisk> unassigned = ofField(outcome.unassigned(), code);
+        List<FieldRisk> atRisk = ofField(outcome.atRisk(), code);
+        if (assignments.isEmpty() && unassigned.isEmpty()) {
+            throw ProblemException.notFound("field " + code + " in plan " + id);
+        }
+        return new FieldPlan(code, assignments.stream().mapToDouble(Assignment::areaMu).sum(), assignments, unassigned, atRisk);
+    }
+
+    @Post("/{id}/assignments/{chunkId}/status")
+    @Operation(summary = "Report an assignment of the published plan confirmed, started or done (a split field's part is FIELD#n, sent as FIELD%23n)")
+    public Assignment changeStatus(@PathVariable long id, @PathVariable String chunkId, @Body @Valid AssignmentStatusChange body) {
+        return plans.changeStatus(id, chunkId, body.status());
+    }
+
+    private Plan solved(long id) {
+        Plan plan = plans.get(id);
+        if (plan.state() != PlanState.SOLVED) {
+            throw new ProblemException(ProblemType.PLAN_NOT_SOLVED, "plan " + id + " is " + plan.state() + "; it has no assignments yet");
+        }
+        return plan;
+    }
+
+    private static List<FieldRisk> ofField(List<FieldRisk> risks, String code) {
+        return risks.stream().filter(r -> r.fieldCode().equals(code)).toList();
+    }
+
+    private static HttpResponse<Plan> accepted(Plan plan) {
+        return HttpResponse.<Plan>status(HttpStatus.ACCEPTED).body(plan).headers(h -> h.location(URI.create("/api/v1/plans/" + plan.id())));
+    }
+
+    private static Plan summary(Plan p) {
+        return new Plan(p.id(), p.strategy(), p.state(), p.publication(), p.firstDay(), p.days(), p.communities(), p.fields(),
+                p.machines(), p.timeLimitSeconds(), p.rules(), p.revises(), p.pinnedBefore(), p.createdAt(), p.startedAt(),
+                p.finishedAt(), p.bestScore(), p.secondsSpent(), p.stoppedEarly(), p.failure(), p.publishedAt(), null);
+    }
+}

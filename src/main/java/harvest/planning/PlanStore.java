@@ -1,0 +1,362 @@
+package harvest.planning;
+
+import harvest.planning.outcome.PlanOutcome;
+import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemType;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Plans and their assignments in PostgreSQL; the one published plan is guarded by a partial unique index. */
+@Singleton
+@Connectable
+public class PlanStore {
+    private static final String PLAN_COLUMNS = """
+            id, strategy, state, publication, first_day, days, communities, fields, machines, time_limit_seconds, rules,
+            revises, pinned_before, created_at, started_at, finished_at, best_score, stopped_early, failure,
+            published_at, outcome, now() AS read_at""";
+    private static final String ASSIGNMENT_COLUMNS = """
+            chunk_id, field_code, machine_code, sequence, start_at, end_at, area_mu, yield_kg, drying_site_code,
+            team_code, travel_km, status, pinned""";
+
+    private final JdbcOperations jdbc;
+    private final JsonMapper json;
+
+    public PlanStore(JdbcOperations jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public record NewPlan(PlanScope scope, Strategy strategy, int timeLimitSeconds, RuleOverrides rules,
+                          @Nullable Long revises, @Nullable Instant pinnedBefore) {
+    }
+
+    public Plan insert(NewPlan plan) {
+        long id = jdbc.prepareStatement("""
+                INSERT INTO plan (strategy, state, first_day, days, communities, fields, machines, time_limit_seconds, rules,
+                                  revises, pinned_before)
+                VALUES (?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) RETURNING id""", statement -> {
+            PlanScope scope = plan.scope();
+            statement.setString(1, plan.strategy().name());
+            statement.setObject(2, scope.firstDay());
+            statement.setInt(3, scope.days());
+            statement.setArray(4, array(statement, scope.communities()));
+            statement.setArray(5, array(statement, scope.fields()));
+            statement.setArray(6, array(statement, scope.machines()));
+            statement.setInt(7, plan.timeLimitSeconds());
+            statement.setString(8, write(plan.rules()));
+            statement.setObject(9, plan.revises(), Types.BIGINT);
+            statement.setTimestamp(10, plan.pinnedBefore() == null ? null : Timestamp.from(plan.pinnedBefore()));
+            return single(statement, rows -> rows.getLong(1));
+        });
+        return get(id);
+    }
+
+    public Plan get(long id) {
+        return find(id).orElseThrow(() -> ProblemException.notFound("plan " + id));
+    }
+
+    public Optional<Plan> find(long id) {
+        return jdbc.prepareStatement("SELECT " + PLAN_COLUMNS + " FROM plan WHERE id = ?", statement -> {
+            statement.setLong(1, id);
+            return plans(statement).stream().findFirst();
+        });
+    }
+
+    /** Newest first. */
+    public List<Plan> list(@Nullable PlanState state, @Nullable Publication publication, int page, int size) {
+        return jdbc.prepareStatement("SELECT " + PLAN_COLUMNS + " FROM plan WHERE (?::text IS NULL OR state = ?)"
+                + " AND (?::text IS NULL OR publication = ?) ORDER BY id DESC LIMIT ? OFFSET ?", statement -> {
+            filter(statement, state, publication);
+            statement.setInt(5, size);
+            statement.setLong(6, (long) page * size);
+            return plans(statement);
+        });
+    }
+
+    public long count(@Nullable PlanState state, @Nullable Publication publication) {
+        return jdbc.prepareStatement("SELECT count(*) FROM plan WHERE (?::text IS NULL OR state = ?)"
+                + " AND (?::text IS NULL OR publication = ?)", statement -> {
+            filter(statement, state, publication);
+            return single(statement, rows -> rows.getLong(1));
+        });
+    }
+
+    public Optional<Plan> published() {
+        return jdbc.prepareStatement("SELECT " + PLAN_COLUMNS + " FROM plan WHERE publication = 'PUBLISHED'",
+                statement -> plans(statement).stream().findFirst());
+    }
+
+    /** QUEUED to SOLVING; false if the plan was stopped (failed) while it waited. */
+    public boolean markSolving(long id) {
+        return update("UPDATE plan SET state = 'SOLVING', started_at = now(), heartbeat_at = now()"
+                + " WHERE id = ? AND state = 'QUEUED'", id) == 1;
+    }
+
+    public void progress(long id, String bestScore) {
+        jdbc.prepareStatement("UPDATE plan SET best_score = ?, heartbeat_at = now() WHERE id = ? AND state = 'SOLVING'", statement -> {
+            statement.setString(1, bestScore);
+            statement.setLong(2, id);
+            return statement.executeUpdate();
+        });
+    }
+
+    public void heartbeat(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement("UPDATE plan SET heartbeat_at = now() WHERE id = ANY (?) AND state IN ('QUEUED', 'SOLVING')", statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("bigint", ids.toArray()));
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Fails a plan that has not finished; false if it already had. */
+    public boolean fail(long id, String reason) {
+        return jdbc.prepareStatement("UPDATE plan SET state = 'FAILED', failure = ?, finished_at = now()"
+                + " WHERE id = ? AND state IN ('QUEUED', 'SOLVING')", statement -> {
+            statement.setString(1, reason);
+            statement.setLong(2, id);
+            return statement.executeUpdate() == 1;
+        });
+    }
+
+    /** Fails queued or solving plans whose service stopped beating their heart: a restart leaves no zombies. */
+    public int failAbandoned(Duration silence) {
+        return jdbc.prepareStatement("""
+                UPDATE plan SET state = 'FAILED', finished_at = now(),
+                       failure = 'abandoned: the service solving it stopped (no heartbeat since '
+                                 || to_char(heartbeat_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ')'
+                WHERE state IN ('QUEUED', 'SOLVING') AND heartbeat_at < now() - make_interval(secs => ?)""", statement -> {
+            statement.setDouble(1, silence.toMillis() / 1000.0);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Stores the assignments and the outcome in one transaction; false if the plan was failed meanwhile. */
+    @Transactional
+    public boolean finish(long id, String score, boolean stoppedEarly, PlanOutcome outcome, List<Assignment> assignments) {
+        boolean solving = jdbc.prepareStatement("""
+                UPDATE plan SET state = 'SOLVED', best_score = ?, stopped_early = ?, outcome = ?::jsonb, finished_at = now()
+                WHERE id = ? AND state = 'SOLVING'""", statement -> {
+            statement.setString(1, score);
+            statement.setBoolean(2, stoppedEarly);
+            statement.setString(3, write(outcome));
+            statement.setLong(4, id);
+            return statement.executeUpdate() == 1;
+        });
+        if (!solving) {
+            return false;
+        }
+        jdbc.prepareStatement("INSERT INTO plan_assignment (plan_id, " + ASSIGNMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                statement -> {
+                    for (Assignment a : assignments) {
+                        statement.setLong(1, id);
+                        statement.setString(2, a.chunkId());
+                        statement.setString(3, a.fieldCode());
+                        statement.setString(4, a.machineCode());
+                        statement.setInt(5, a.sequence());
+                        statement.setTimestamp(6, Timestamp.from(a.start()));
+                        statement.setTimestamp(7, Timestamp.from(a.end()));
+                        statement.setDouble(8, a.areaMu());
+                        statement.setDouble(9, a.yieldKg());
+                        statement.setString(10, a.dryingSiteCode());
+                        statement.setString(11, a.teamCode());
+                        statement.setDouble(12, a.travelKm());
+                        statement.setString(13, a.status().name());
+                        statement.setBoolean(14, a.pinned());
+                        statement.addBatch();
+                    }
+                    return statement.executeBatch();
+                });
+        return true;
+    }
+
+    /**
+     * Makes a solved plan the published one and supersedes the previous; its fields become SCHEDULED, and
+     * fields the previous plan scheduled but this one leaves out go back to REGISTERED.
+     */
+    @Transactional
+    public Plan publish(long id) {
+        Plan plan = jdbc.prepareStatement("SELECT " + PLAN_COLUMNS + " FROM plan WHERE id = ? FOR UPDATE", statement -> {
+            statement.setLong(1, id);
+            return plans(statement).stream().findFirst();
+        }).orElseThrow(() -> ProblemException.notFound("plan " + id));
+        if (plan.state() != PlanState.SOLVED) {
+            throw new ProblemException(ProblemType.PLAN_NOT_SOLVED, "plan " + id + " is " + plan.state() + "; only a SOLVED plan can be published");
+        }
+        if (plan.publication() != Publication.DRAFT) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "plan " + id + " is " + plan.publication() + "; only a draft can be published");
+        }
+        jdbc.prepareStatement("""
+                UPDATE field SET status = 'REGISTERED', version = version + 1
+                WHERE status = 'SCHEDULED'
+                  AND code IN (SELECT field_code FROM plan_assignment a JOIN plan p ON p.id = a.plan_id WHERE p.publication = 'PUBLISHED')
+                  AND code NOT IN (SELECT field_code FROM plan_assignment WHERE plan_id = ?)""", statement -> {
+            statement.setLong(1, id);
+            return statement.executeUpdate();
+        });
+        update("UPDATE plan SET publication = 'SUPERSEDED' WHERE publication = 'PUBLISHED' AND id <> ?", id);
+        update("UPDATE plan SET publication = 'PUBLISHED', published_at = now() WHERE id = ?", id);
+        update("UPDATE field SET status = 'SCHEDULED', version = version + 1 WHERE status = 'REGISTERED'"
+                + " AND code IN (SELECT field_code FROM plan_assignment WHERE plan_id = ?)", id);
+        return get(id);
+    }
+
+    /** In itinerary order (combine, then sequence), optionally for one combine or one field. */
+    public List<Assignment> assignments(long planId, @Nullable String machine, @Nullable String field) {
+        return jdbc.prepareStatement("SELECT " + ASSIGNMENT_COLUMNS + " FROM plan_assignment WHERE plan_id = ?"
+                + " AND (?::text IS NULL OR machine_code = ?) AND (?::text IS NULL OR field_code = ?)"
+                + " ORDER BY machine_code, sequence", statement -> {
+            statement.setLong(1, planId);
+            statement.setString(2, machine);
+            statement.setString(3, machine);
+            statement.setString(4, field);
+            statement.setString(5, field);
+            List<Assignment> assignments = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    assignments.add(assignment(rows));
+                }
+            }
+            return assignments;
+        });
+    }
+
+    /** Moves an assignment of the published plan along PLANNED, CONFIRMED, STARTED, DONE. */
+    @Transactional
+    public Assignment changeStatus(long planId, String chunkId, AssignmentStatus next) {
+        Plan plan = get(planId);
+        if (plan.publication() != Publication.PUBLISHED) {
+            throw new ProblemException(ProblemType.PLAN_NOT_PUBLISHED, "plan " + planId + " is " + plan.publication()
+                    + "; only the published plan's assignments are confirmed, started and done");
+        }
+        Assignment current = jdbc.prepareStatement("SELECT " + ASSIGNMENT_COLUMNS + " FROM plan_assignment WHERE plan_id = ? AND chunk_id = ? FOR UPDATE",
+                statement -> {
+                    statement.setLong(1, planId);
+                    statement.setString(2, chunkId);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        return rows.next() ? Optional.of(assignment(rows)) : Optional.<Assignment>empty();
+                    }
+                }).orElseThrow(() -> ProblemException.notFound("assignment " + chunkId + " of plan " + planId));
+        if (!current.status().canBecome(next)) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "assignment " + chunkId + " is " + current.status()
+                    + " and cannot become " + next);
+        }
+        jdbc.prepareStatement("UPDATE plan_assignment SET status = ? WHERE plan_id = ? AND chunk_id = ?", statement -> {
+            statement.setString(1, next.name());
+            statement.setLong(2, planId);
+            statement.setString(3, chunkId);
+            return statement.executeUpdate();
+        });
+        return assignments(planId, current.machineCode(), current.fieldCode()).stream()
+                .filter(a -> a.chunkId().equals(chunkId)).findFirst().orElseThrow();
+    }
+
+    private int update(String sql, long id) {
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setLong(1, id);
+            return statement.executeUpdate();
+        });
+    }
+
+    private static void filter(PreparedStatement statement, @Nullable PlanState state, @Nullable Publication publication) throws SQLException {
+        String s = state == null ? null : state.name();
+        String p = publication == null ? null : publication.name();
+        statement.setString(1, s);
+        statement.setString(2, s);
+        statement.setString(3, p);
+        statement.setString(4, p);
+    }
+
+    private List<Plan> plans(PreparedStatement statement) throws SQLException {
+        List<Plan> plans = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                Instant started = instant(rows, "started_at");
+                Instant finished = instant(rows, "finished_at");
+                String outcome = rows.getString("outcome");
+                Long revises = rows.getObject("revises", Long.class);
+                plans.add(new Plan(rows.getLong("id"), Strategy.valueOf(rows.getString("strategy")),
+                        PlanState.valueOf(rows.getString("state")), Publication.valueOf(rows.getString("publication")),
+                        rows.getObject("first_day", java.time.LocalDate.class), rows.getInt("days"),
+                        codes(rows.getArray("communities")), codes(rows.getArray("fields")), codes(rows.getArray("machines")),
+                        rows.getInt("time_limit_seconds"), read(rows.getString("rules"), RuleOverrides.class),
+                        revises, instant(rows, "pinned_before"), instant(rows, "created_at"),
+                        started, finished, rows.getString("best_score"),
+                        Plan.secondsSpent(started, finished, instant(rows, "read_at")), rows.getBoolean("stopped_early"),
+                        rows.getString("failure"), instant(rows, "published_at"),
+                        outcome == null ? null : read(outcome, PlanOutcome.class)));
+            }
+        }
+        return plans;
+    }
+
+    private static Assignment assignment(ResultSet rows) throws SQLException {
+        return new Assignment(rows.getString("chunk_id"), rows.getString("field_code"), rows.getString("machine_code"),
+                rows.getInt("sequence"), instant(rows, "start_at"), instant(rows, "end_at"), rows.getDouble("area_mu"),
+                rows.getDouble("yield_kg"), rows.getString("drying_site_code"), rows.getString("team_code"),
+                rows.getDouble("travel_km"), AssignmentStatus.valueOf(rows.getString("status")), rows.getBoolean("pinned"));
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        Timestamp timestamp = rows.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Set<String> codes(@Nullable Array array) throws SQLException {
+        return array == null ? null : new TreeSet<>(Arrays.asList((String[]) array.getArray()));
+    }
+
+    private static Array array(PreparedStatement statement, @Nullable Set<String> codes) throws SQLException {
+        return codes == null ? null : statement.getConnection().createArrayOf("text", codes.toArray());
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private static <T> T single(PreparedStatement statement, RowReader<T> reader) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return reader.read(rows);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
