@@ -43,7 +43,19 @@ final class ScenarioGenerator {
     static final Size COUNTY = new Size("county", 5_000, 250, 12);
     static final Size REGION = new Size("region", 20_000, 1_000, 12);
 
+    /** An extra rain spell, from {@code fromHour} of the horizon for {@code hours}, over every other community. */
+    record ExtraRain(int fromHour, int hours) {
+        boolean wets(int community, int horizonHour) {
+            return community % 2 == 0 && horizonHour >= fromHour && horizonHour < fromHour + hours;
+        }
+    }
+
     static HarvestPlan generate(Size size, long seed) {
+        return generate(size, seed, null);
+    }
+
+    /** The same scenario (the same seed draws the same fields, machines and sites), optionally with extra rain. */
+    static HarvestPlan generate(Size size, long seed, ExtraRain extra) {
         Random random = new Random(seed);
         int horizon = size.days() * 1440;
         int communities = Math.max(1, size.fields() / FIELDS_PER_COMMUNITY);
@@ -56,7 +68,7 @@ final class ScenarioGenerator {
         for (int c = 0; c < communities; c++) {
             Place centre = new Place(34.0 + (c / side) * 0.03, 113.8 + (c % side) * 0.03);
             centres.add(centre);
-            calendars.add(calendar("C" + c, districtRain, random.nextInt(5), random, windows, size.days()));
+            calendars.add(calendar("C" + c, c, districtRain, random.nextInt(5), random, windows, size.days(), extra));
         }
         List<Chunk> chunks = new ArrayList<>();
         for (int f = 0; f < size.fields(); f++) {
@@ -111,13 +123,16 @@ final class ScenarioGenerator {
         return rain;
     }
 
-    private static WorkCalendar calendar(String community, boolean[] districtRain, int lagHours, Random random,
-                                         WindowCalculator windows, int days) {
+    private static WorkCalendar calendar(String community, int index, boolean[] districtRain, int lagHours, Random random,
+                                         WindowCalculator windows, int days, ExtraRain extra) {
         Instant lookback = START.minus(Duration.ofHours(56));
         HourlySeries series = HourlySeries.empty(community, lookback, districtRain.length);
         for (int h = 0; h < districtRain.length; h++) {
-            boolean wet = districtRain[Math.max(0, h - lagHours)];
-            series.put(series.hourAt(h), wet ? Math.round(random.nextDouble() * 40) / 10.0 : 0, wet ? 80 : random.nextInt(40));
+            // both draws always happen, so that extra rain leaves the rest of the scenario as it was
+            double mm = Math.round(random.nextDouble() * 40) / 10.0;
+            int dryChance = random.nextInt(40);
+            boolean wet = districtRain[Math.max(0, h - lagHours)] || extra != null && extra.wets(index, h - 56);
+            series.put(series.hourAt(h), wet ? mm : 0, wet ? 80 : dryChance);
         }
         Instant end = START.plus(Duration.ofDays(days));
         return PlanProblemBuilder.calendar(community, windows.segments(series, START, end), START, days * 1440);
