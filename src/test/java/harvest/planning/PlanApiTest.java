@@ -222,6 +222,24 @@ class PlanApiTest extends DatabaseTest {
         assertThat(diff.get("moved")).noneSatisfy(change -> assertThat(started).containsKey(change.get("chunkId").asText()));
     }
 
+    @Test
+    @Order(7)
+    void rule_overrides_shape_the_plan_and_a_subset_plans_only_what_was_asked() {
+        long id = api.post("/api/v1/plans", request("GREEDY", 5, """
+                "communities": ["BL-01"], "machines": ["M0001", "M0002"], "rules": {"chunkMaxMu": 5}""")).json().get("id").asLong();
+
+        JsonNode plan = awaitFinished(api, id);
+
+        assertThat(plan.get("rules").get("chunkMaxMu").asDouble()).isEqualTo(5);
+        JsonNode assignments = api.get("/api/v1/plans/" + id + "/assignments").json();
+        assertThat(assignments).allSatisfy(a -> {
+            assertThat(a.get("areaMu").asDouble()).isLessThanOrEqualTo(5);
+            assertThat(a.get("machineCode").asText()).isIn("M0001", "M0002");
+        });
+        assertThat(assignments).anySatisfy(a -> assertThat(a.get("chunkId").asText()).contains("#2"));
+        assertThat(plan.at("/outcome/metrics/machines")).hasSize(2);
+    }
+
     /**
      * Published assignments the new forecast did not touch: neither they nor any earlier job of their combine
      * overlaps a window that changed in that job's community.
