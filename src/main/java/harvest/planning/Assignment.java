@@ -4,9 +4,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 
-/** One chunk of a field harvested by one combine: the row a dispatcher reads out at the morning meeting. */
+/** One chunk of a field harvested by one combine: the row a dispatcher reads out at the morning meeting (district time). */
 @Serdeable
 @Schema(name = "Assignment")
 public record Assignment(
@@ -14,8 +14,8 @@ public record Assignment(
         String fieldCode,
         String machineCode,
         @Schema(description = "1-based position in the combine's itinerary") int sequence,
-        Instant start,
-        Instant end,
+        OffsetDateTime start,
+        OffsetDateTime end,
         double areaMu,
         double yieldKg,
         @Nullable String dryingSiteCode,

@@ -1,6 +1,7 @@
 package harvest.planning;
 
 import harvest.planning.outcome.PlanOutcome;
+import harvest.system.DistrictTime;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import io.micronaut.core.annotation.Nullable;
@@ -177,8 +178,8 @@ public class PlanStore {
                         statement.setString(3, a.fieldCode());
                         statement.setString(4, a.machineCode());
                         statement.setInt(5, a.sequence());
-                        statement.setTimestamp(6, Timestamp.from(a.start()));
-                        statement.setTimestamp(7, Timestamp.from(a.end()));
+                        statement.setTimestamp(6, Timestamp.from(a.start().toInstant()));
+                        statement.setTimestamp(7, Timestamp.from(a.end().toInstant()));
                         statement.setDouble(8, a.areaMu());
                         statement.setDouble(9, a.yieldKg());
                         statement.setString(10, a.dryingSiteCode());
@@ -315,7 +316,7 @@ public class PlanStore {
 
     private static Assignment assignment(ResultSet rows) throws SQLException {
         return new Assignment(rows.getString("chunk_id"), rows.getString("field_code"), rows.getString("machine_code"),
-                rows.getInt("sequence"), instant(rows, "start_at"), instant(rows, "end_at"), rows.getDouble("area_mu"),
+                rows.getInt("sequence"), DistrictTime.local(instant(rows, "start_at")), DistrictTime.local(instant(rows, "end_at")), rows.getDouble("area_mu"),
                 rows.getDouble("yield_kg"), rows.getString("drying_site_code"), rows.getString("team_code"),
                 rows.getDouble("travel_km"), AssignmentStatus.valueOf(rows.getString("status")), rows.getBoolean("pinned"));
     }

@@ -69,7 +69,7 @@ public final class Revision {
     }
 
     private boolean pins(Assignment assignment) {
-        return assignment.status().pinsOnRevision() || pinStartedBefore != null && assignment.start().isBefore(pinStartedBefore);
+        return assignment.status().pinsOnRevision() || pinStartedBefore != null && assignment.start().toInstant().isBefore(pinStartedBefore);
     }
 
     private static <K, V> Map<K, V> byKey(List<V> values, Function<V, K> key) {

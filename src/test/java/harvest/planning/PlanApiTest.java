@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -254,8 +255,8 @@ class PlanApiTest extends DatabaseTest {
                 List<Instant> ends = new ArrayList<>();
                 for (String side : List.of("before", "after")) {
                     if (change.has(side)) {
-                        ends.add(Instant.parse(change.at("/" + side + "/start").asText().replace("+08:00", "Z")).minusSeconds(8 * 3600));
-                        ends.add(Instant.parse(change.at("/" + side + "/end").asText().replace("+08:00", "Z")).minusSeconds(8 * 3600));
+                        ends.add(OffsetDateTime.parse(change.at("/" + side + "/start").asText()).toInstant());
+                        ends.add(OffsetDateTime.parse(change.at("/" + side + "/end").asText()).toInstant());
                     }
                 }
                 changed.computeIfAbsent(community.get("communityCode").asText(), c -> new ArrayList<>())
@@ -268,8 +269,8 @@ class PlanApiTest extends DatabaseTest {
         for (List<JsonNode> route : routes.values()) {
             route.sort(java.util.Comparator.comparingInt(a -> a.get("sequence").asInt()));
             for (JsonNode job : route) {
-                Instant start = Instant.parse(job.get("start").asText());
-                Instant end = Instant.parse(job.get("end").asText());
+                Instant start = OffsetDateTime.parse(job.get("start").asText()).toInstant();
+                Instant end = OffsetDateTime.parse(job.get("end").asText()).toInstant();
                 boolean hit = changed.getOrDefault(communityOf.get(job.get("fieldCode").asText()), List.of()).stream()
                         .anyMatch(range -> range[0].isBefore(end) && start.isBefore(range[1]));
                 if (hit) {

@@ -3,6 +3,7 @@ package harvest.planning;
 import harvest.planning.domain.Chunk;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.Harvester;
+import harvest.system.DistrictTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -19,7 +20,7 @@ class RevisionTest {
 
     private static Assignment published(String chunk, String machine, int sequence, AssignmentStatus status) {
         Instant start = DAY.plusSeconds(3600L * (6 + sequence));
-        return new Assignment(chunk, "F-" + chunk, machine, sequence, start, start.plusSeconds(1800), 10, 5000,
+        return new Assignment(chunk, "F-" + chunk, machine, sequence, DistrictTime.local(start), DistrictTime.local(start.plusSeconds(1800)), 10, 5000,
                 "D1", null, 1.0, status, false);
     }
 

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  */
 public final class OutcomeReport {
     /** A planned field losing at least this share of its grain standing is flagged at risk. */
-    private static final double AT_RISK_SHARE = 0.02;
+    private static final double AT_RISK_SHARE = 0.05;
 
     private OutcomeReport() {
     }
@@ -61,7 +61,8 @@ public final class OutcomeReport {
                     continue;
                 }
                 assignments.add(new Assignment(chunk.getId(), chunk.getFieldCode(), harvester.getCode(), ++sequence,
-                        start.plusSeconds(chunk.getStart() * 60L), start.plusSeconds(chunk.getEnd() * 60L),
+                        DistrictTime.local(start.plusSeconds(chunk.getStart() * 60L)),
+                        DistrictTime.local(start.plusSeconds(chunk.getEnd() * 60L)),
                         round(chunk.getAreaMu()), Math.round(chunk.getYieldKg() * 10) / 10.0,
                         chunk.getDryingSite() == null ? null : chunk.getDryingSite().code(),
                         chunk.getTeam() == null ? null : chunk.getTeam().code(),

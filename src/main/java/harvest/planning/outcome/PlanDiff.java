@@ -6,7 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ public record PlanDiff(List<Change> added, List<Change> moved, List<Change> resc
     @Serdeable
     @Schema(name = "AssignmentChange")
     public record Change(String chunkId, String fieldCode, @Nullable String fromMachine, @Nullable String toMachine,
-                         @Nullable Instant fromStart, @Nullable Instant toStart) {
+                         @Nullable OffsetDateTime fromStart, @Nullable OffsetDateTime toStart) {
     }
 
     public static PlanDiff between(List<Assignment> before, List<Assignment> after) {

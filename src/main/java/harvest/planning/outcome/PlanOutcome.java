@@ -14,7 +14,7 @@ public record PlanOutcome(
         @Schema(description = "Timefold score: hard / medium (loss, tenths of kg) / soft (road metres)") String score,
         PlanMetrics metrics,
         @Schema(description = "Fields (or parts) no combine harvests inside the horizon, with the reason") List<FieldRisk> unassigned,
-        @Schema(description = "Planned fields that stand ripe long enough to lose at least 2 % of their grain") List<FieldRisk> atRisk,
+        @Schema(description = "Planned fields that stand ripe long enough to lose at least 5 % of their grain") List<FieldRisk> atRisk,
         @Schema(description = "Each constraint's share of the score") List<ConstraintScore> explanation,
         @Schema(description = "Hard rules the independent checker found broken; empty for a sound plan") List<PlanValidator.Violation> violations,
         @Nullable @Schema(description = "For a revision: what changed against the plan it revises") PlanDiff diff) {
