@@ -112,9 +112,13 @@ public class PlanProblemBuilder {
         Set<String> withSites = new HashSet<>(planned);
         sites.forEach(s -> withSites.add(s.communityCode()));
         Map<String, List<Segment>> timelines = windows.timelines(withSites, start, end);
-        planned.stream().filter(c -> timelines.get(c).stream().allMatch(segment -> segment.reason() == GapReason.NO_FORECAST))
-                .forEach(c -> wrong.add(Problem.Violation.of("communities", "no forecast covers " + scope.firstDay() + " to "
-                        + scope.firstDay().plusDays(scope.days() - 1L) + " for " + c + ": load one, or plan without it")));
+        List<String> withoutForecast = planned.stream()
+                .filter(c -> timelines.get(c).stream().allMatch(segment -> segment.reason() == GapReason.NO_FORECAST)).toList();
+        if (!withoutForecast.isEmpty()) {
+            wrong.add(Problem.Violation.of("communities", "no forecast covers " + scope.firstDay() + " to "
+                    + scope.firstDay().plusDays(scope.days() - 1L) + " for " + String.join(", ", withoutForecast)
+                    + ": load one, or plan without them"));
+        }
         throwIfAny(wrong);
 
         Map<String, WorkCalendar> calendars = timelines.entrySet().stream()

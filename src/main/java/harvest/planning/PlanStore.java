@@ -245,7 +245,10 @@ public class PlanStore {
         });
     }
 
-    /** Moves an assignment of the published plan along PLANNED, CONFIRMED, STARTED, DONE. */
+    /**
+     * Moves an assignment of the published plan along PLANNED, CONFIRMED, STARTED, DONE. The field follows: the
+     * first started part makes it HARVESTING, the last done part HARVESTED.
+     */
     @Transactional
     public Assignment changeStatus(long planId, String chunkId, AssignmentStatus next) {
         Plan plan = get(planId);
@@ -271,8 +274,29 @@ public class PlanStore {
             statement.setString(3, chunkId);
             return statement.executeUpdate();
         });
+        if (next == AssignmentStatus.STARTED) {
+            fieldStatus(current.fieldCode(), "SCHEDULED", "HARVESTING", planId);
+        } else if (next == AssignmentStatus.DONE) {
+            fieldStatus(current.fieldCode(), "HARVESTING", "HARVESTED", planId);
+        }
         return assignments(planId, current.machineCode(), current.fieldCode()).stream()
                 .filter(a -> a.chunkId().equals(chunkId)).findFirst().orElseThrow();
+    }
+
+    /** HARVESTED only once every part of the field in the plan is done. */
+    private void fieldStatus(String field, String from, String to, long planId) {
+        jdbc.prepareStatement("""
+                UPDATE field SET status = ?, version = version + 1 WHERE code = ? AND status = ?
+                  AND (? <> 'HARVESTED' OR NOT EXISTS (SELECT 1 FROM plan_assignment
+                                                      WHERE plan_id = ? AND field_code = ? AND status <> 'DONE'))""", statement -> {
+            statement.setString(1, to);
+            statement.setString(2, field);
+            statement.setString(3, from);
+            statement.setString(4, to);
+            statement.setLong(5, planId);
+            statement.setString(6, field);
+            return statement.executeUpdate();
+        });
     }
 
     private int update(String sql, long id) {

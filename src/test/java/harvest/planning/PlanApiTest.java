@@ -65,7 +65,7 @@ class PlanApiTest extends DatabaseTest {
                 {"firstDay": "2024-05-28", "days": 10}""");
         assertThat(noForecast.status()).isEqualTo(422);
         assertThat(noForecast.text()).contains("no combine is available between 2024-05-28 and 2024-06-06")
-                .contains("no forecast covers 2024-05-28 to 2024-06-06 for BL-01");
+                .contains("no forecast covers 2024-05-28 to 2024-06-06 for BL-01, BL-02");
 
         Api.Reply badRule = api.post("/api/v1/plans", request("PLANNER", 5, """
                 "rules": {"roadSpeedKmh": 0}"""));
@@ -180,6 +180,13 @@ class PlanApiTest extends DatabaseTest {
                 started.put(a.get("chunkId").asText(), a);
             }
         }
+        String startedField = started.values().iterator().next().get("fieldCode").asText();
+        assertThat(api.get("/api/v1/fields/code/" + startedField).json().get("status").asText()).isEqualTo("HARVESTING");
+        String done = started.keySet().stream().filter(chunk -> !chunk.contains("#")).findFirst().orElseThrow();
+        assertThat(api.post("/api/v1/plans/" + plannerId + "/assignments/" + done + "/status", """
+                {"status": "DONE"}""").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/fields/code/" + done).json().get("status").asText()).isEqualTo("HARVESTED");
+        started.remove(done);
         String someStarted = started.keySet().iterator().next().replace("#", "%23");
         assertThat(api.post("/api/v1/plans/" + plannerId + "/assignments/" + someStarted + "/status", """
                 {"status": "CONFIRMED"}""").status()).isEqualTo(409);
@@ -220,6 +227,7 @@ class PlanApiTest extends DatabaseTest {
                 assertThat(a.get("status").asText()).isEqualTo("STARTED");
             });
         }
+        assertThat(diff.get("cancelled")).noneSatisfy(change -> assertThat(change.get("chunkId").asText()).isEqualTo(done));
         assertThat(diff.get("moved")).noneSatisfy(change -> assertThat(started).containsKey(change.get("chunkId").asText()));
     }
 

@@ -1,6 +1,7 @@
 package harvest.planning.outcome;
 
 import harvest.planning.Assignment;
+import harvest.planning.AssignmentStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * A revision against the plan it revises: new jobs, jobs on another combine, jobs on the same combine an hour
- * or more earlier or later, and jobs dropped. Only the people in these lists need to hear about it.
+ * or more earlier or later, and jobs dropped (work reported done is not dropped, it is finished). Only the people in these lists need to hear about it.
  */
 @Serdeable
 @Schema(name = "PlanDiff")
@@ -47,7 +48,8 @@ public record PlanDiff(List<Change> added, List<Change> moved, List<Change> resc
                 unchanged++;
             }
         }
-        List<Change> cancelled = before.stream().filter(b -> !now.containsKey(b.chunkId()))
+        List<Change> cancelled = before.stream()
+                .filter(b -> !now.containsKey(b.chunkId()) && b.status() != AssignmentStatus.DONE)
                 .map(b -> new Change(b.chunkId(), b.fieldCode(), b.machineCode(), null, b.start(), null)).toList();
         return new PlanDiff(added, moved, rescheduled, cancelled, unchanged);
     }
