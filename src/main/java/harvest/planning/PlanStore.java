@@ -4,6 +4,7 @@ import harvest.planning.outcome.PlanOutcome;
 import harvest.system.DistrictTime;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -43,10 +44,12 @@ public class PlanStore {
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
+    private final ApplicationEventPublisher<PlanPublished> events;
 
-    public PlanStore(JdbcOperations jdbc, JsonMapper json) {
+    public PlanStore(JdbcOperations jdbc, JsonMapper json, ApplicationEventPublisher<PlanPublished> events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     public record NewPlan(PlanScope scope, Strategy strategy, int timeLimitSeconds, RuleOverrides rules,
@@ -196,7 +199,8 @@ public class PlanStore {
 
     /**
      * Makes a solved plan the published one and supersedes the previous; its fields become SCHEDULED, and
-     * fields the previous plan scheduled but this one leaves out go back to REGISTERED.
+     * fields the previous plan scheduled but this one leaves out go back to REGISTERED. {@link PlanPublished}
+     * is raised in the same transaction (the SMS outbox queues the plan's texts with it).
      */
     @Transactional
     public Plan publish(long id) {
@@ -222,6 +226,7 @@ public class PlanStore {
         update("UPDATE plan SET publication = 'PUBLISHED', published_at = now() WHERE id = ?", id);
         update("UPDATE field SET status = 'SCHEDULED', version = version + 1 WHERE status = 'REGISTERED'"
                 + " AND code IN (SELECT field_code FROM plan_assignment WHERE plan_id = ?)", id);
+        events.publishEvent(new PlanPublished(id));
         return get(id);
     }
 

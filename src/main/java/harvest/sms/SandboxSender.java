@@ -1,0 +1,18 @@
+package harvest.sms;
+
+import java.util.Optional;
+
+/** Without Twilio credentials nothing leaves the machine: every text is marked SIMULATED and kept for the API. */
+public class SandboxSender implements SmsSender {
+
+    @Override
+    public Outcome send(Text text) {
+        return new Accepted("SIMULATED-" + text.id(), SmsStatus.SIMULATED, Segments.of(text.body()).count(), null, null);
+    }
+
+    /** The sandbox writes its outcome in the same update that ends the send, so nothing is ever in doubt. */
+    @Override
+    public Optional<Accepted> find(Text text) {
+        return Optional.empty();
+    }
+}

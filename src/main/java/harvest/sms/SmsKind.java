@@ -1,0 +1,11 @@
+package harvest.sms;
+
+/** Which message of the catalogue a text is. */
+public enum SmsKind {
+    /** An operator's day: fields in order with time, area, farmer, drying site and the nearest aid station. */
+    ITINERARY,
+    /** A farmer's fields: expected time, combine and operator, drying site. */
+    FIELD_NOTICE,
+    /** A team leader's households for the day. */
+    TEAM_TASK
+}

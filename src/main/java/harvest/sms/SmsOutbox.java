@@ -1,0 +1,222 @@
+package harvest.sms;
+
+import harvest.system.problem.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The outbox table: texts queued with the event that causes them, claimed by workers, settled with the provider's answer. */
+@Singleton
+@Connectable
+public class SmsOutbox {
+    private static final String COLUMNS = """
+            id, kind, recipient_role, recipient_code, phone, language, body, encoding, segments, urgent, plan_id, status,
+            attempts, not_before, expires_at, sid, price, price_unit, error_code, error_message, created_at, sent_at""";
+    private static final String WHERE = " WHERE (?::text IS NULL OR phone = ?) AND (?::text IS NULL OR status = ?)"
+            + " AND (?::bigint IS NULL OR plan_id = ?) AND (?::bigint IS NULL OR id = ?)";
+
+    private final JdbcOperations jdbc;
+
+    public SmsOutbox(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A text to queue; segments and encoding are computed from the body. */
+    public record NewText(SmsKind kind, SmsRecipient role, String recipientCode, String phone, SmsLanguage language,
+                          String body, boolean urgent, @Nullable Long planId) {
+    }
+
+    /** Queues texts in the caller's transaction, valid for {@code validity} from now. */
+    public void queue(List<NewText> texts, Duration validity) {
+        jdbc.prepareStatement("""
+                INSERT INTO sms_message (kind, recipient_role, recipient_code, phone, language, body, encoding, segments,
+                                         urgent, plan_id, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?))""", statement -> {
+            for (NewText text : texts) {
+                Segments segments = Segments.of(text.body());
+                statement.setString(1, text.kind().name());
+                statement.setString(2, text.role().name());
+                statement.setString(3, text.recipientCode());
+                statement.setString(4, text.phone());
+                statement.setString(5, text.language().tag());
+                statement.setString(6, text.body());
+                statement.setString(7, segments.encoding());
+                statement.setInt(8, segments.count());
+                statement.setBoolean(9, text.urgent());
+                statement.setObject(10, text.planId(), Types.BIGINT);
+                statement.setDouble(11, validity.toSeconds());
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        });
+    }
+
+    /** Due texts, urgent first, leased to the caller: no other worker takes them while the lease runs. */
+    public List<SmsMessage> claim(int limit, Duration lease) {
+        return leased("""
+                UPDATE sms_message SET status = 'SENDING', lease_until = now() + make_interval(secs => ?), updated_at = now()
+                WHERE id IN (SELECT id FROM sms_message WHERE status = 'QUEUED' AND not_before <= now()
+                             ORDER BY urgent DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING\s""" + COLUMNS, limit, lease);
+    }
+
+    /** Texts whose worker died mid-send (SENDING after the lease), leased again to the caller to settle. */
+    public List<SmsMessage> claimInDoubt(int limit, Duration lease) {
+        return leased("""
+                UPDATE sms_message SET lease_until = now() + make_interval(secs => ?), updated_at = now()
+                WHERE id IN (SELECT id FROM sms_message WHERE status = 'SENDING' AND lease_until < now()
+                             ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING\s""" + COLUMNS, limit, lease);
+    }
+
+    /** The provider took it. */
+    public void accepted(long id, SmsSender.Accepted accepted) {
+        jdbc.prepareStatement("""
+                UPDATE sms_message SET status = ?, sid = ?, segments = coalesce(?, segments), price = ?, price_unit = ?,
+                       attempts = attempts + 1, sent_at = now(), lease_until = NULL, error_code = NULL, error_message = NULL,
+                       updated_at = now()
+                WHERE id = ? AND status = 'SENDING'""", statement -> {
+            statement.setString(1, accepted.status().name());
+            statement.setString(2, accepted.sid());
+            statement.setObject(3, accepted.segments(), Types.INTEGER);
+            statement.setBigDecimal(4, accepted.price());
+            statement.setString(5, accepted.priceUnit());
+            statement.setLong(6, id);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Back in the queue from {@code notBefore}; {@code attempted} when the provider was asked and said no for now. */
+    public void requeue(long id, Instant notBefore, boolean attempted, @Nullable String reason) {
+        jdbc.prepareStatement("""
+                UPDATE sms_message SET status = 'QUEUED', not_before = ?, lease_until = NULL, attempts = attempts + ?,
+                       error_message = coalesce(?, error_message), updated_at = now()
+                WHERE id = ? AND status = 'SENDING'""", statement -> {
+            statement.setTimestamp(1, Timestamp.from(notBefore));
+            statement.setInt(2, attempted ? 1 : 0);
+            statement.setString(3, reason);
+            statement.setLong(4, id);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Ends a text without sending it, or after the provider refused it for good. */
+    public void end(long id, SmsStatus status, boolean attempted, @Nullable Integer code, String reason) {
+        jdbc.prepareStatement("""
+                UPDATE sms_message SET status = ?, lease_until = NULL, attempts = attempts + ?, error_code = ?,
+                       error_message = ?, updated_at = now()
+                WHERE id = ? AND status = 'SENDING'""", statement -> {
+            statement.setString(1, status.name());
+            statement.setInt(2, attempted ? 1 : 0);
+            statement.setObject(3, code, Types.INTEGER);
+            statement.setString(4, reason);
+            statement.setLong(5, id);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Texts that reached the provider for this number since {@code since}: the daily cap counts these. */
+    public int sentSince(String phone, Instant since) {
+        return jdbc.prepareStatement("""
+                SELECT count(*) FROM sms_message
+                WHERE phone = ? AND sent_at >= ? AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'SIMULATED')""", statement -> {
+            statement.setString(1, phone);
+            statement.setTimestamp(2, Timestamp.from(since));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
+    /** A farmer who texted STOP, or whom the dispatcher opted out, gets nothing more. */
+    public boolean optedOut(String phone) {
+        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM farmer WHERE phone = ? AND sms_opted_out_at IS NOT NULL)", statement -> {
+            statement.setString(1, phone);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        });
+    }
+
+    public SmsMessage get(long id) {
+        return list(null, null, null, id, 0, 1).stream().findFirst().orElseThrow(() -> ProblemException.notFound("text " + id));
+    }
+
+    /** Newest first. */
+    public List<SmsMessage> list(@Nullable String phone, @Nullable SmsStatus status, @Nullable Long planId, @Nullable Long id,
+                                 int page, int size) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM sms_message" + WHERE + " ORDER BY id DESC LIMIT ? OFFSET ?", statement -> {
+            int next = filter(statement, phone, status, planId, id);
+            statement.setInt(next, size);
+            statement.setLong(next + 1, (long) page * size);
+            return read(statement);
+        });
+    }
+
+    public long count(@Nullable String phone, @Nullable SmsStatus status, @Nullable Long planId) {
+        return jdbc.prepareStatement("SELECT count(*) FROM sms_message" + WHERE, statement -> {
+            filter(statement, phone, status, planId, null);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private static int filter(PreparedStatement statement, @Nullable String phone, @Nullable SmsStatus status,
+                              @Nullable Long planId, @Nullable Long id) throws SQLException {
+        String s = status == null ? null : status.name();
+        statement.setString(1, phone);
+        statement.setString(2, phone);
+        statement.setString(3, s);
+        statement.setString(4, s);
+        statement.setObject(5, planId, Types.BIGINT);
+        statement.setObject(6, planId, Types.BIGINT);
+        statement.setObject(7, id, Types.BIGINT);
+        statement.setObject(8, id, Types.BIGINT);
+        return 9;
+    }
+
+    private List<SmsMessage> leased(String sql, int limit, Duration lease) {
+        return jdbc.prepareStatement(sql, statement -> {
+            statement.setDouble(1, lease.toSeconds());
+            statement.setInt(2, limit);
+            return read(statement);
+        });
+    }
+
+    private static List<SmsMessage> read(PreparedStatement statement) throws SQLException {
+        List<SmsMessage> messages = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                messages.add(new SmsMessage(rows.getLong("id"), SmsKind.valueOf(rows.getString("kind")),
+                        SmsRecipient.valueOf(rows.getString("recipient_role")), rows.getString("recipient_code"),
+                        rows.getString("phone"), rows.getString("language"), rows.getString("body"), rows.getString("encoding"),
+                        rows.getInt("segments"), rows.getBoolean("urgent"), rows.getObject("plan_id", Long.class),
+                        SmsStatus.valueOf(rows.getString("status")), rows.getInt("attempts"),
+                        instant(rows, "not_before"), instant(rows, "expires_at"), rows.getString("sid"),
+                        rows.getBigDecimal("price"), rows.getString("price_unit"), rows.getObject("error_code", Integer.class),
+                        rows.getString("error_message"), instant(rows, "created_at"), instant(rows, "sent_at")));
+            }
+        }
+        return messages;
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        Timestamp timestamp = rows.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

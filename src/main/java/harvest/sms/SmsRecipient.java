@@ -1,0 +1,5 @@
+package harvest.sms;
+
+public enum SmsRecipient {
+    OPERATOR, FARMER, TEAM_LEADER
+}

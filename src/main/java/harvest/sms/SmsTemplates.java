@@ -1,0 +1,91 @@
+package harvest.sms;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The catalogue's texts for a published plan (DESIGN.md, "SMS the service sends"), in Chinese and English. A
+ * text with more lines than fit in the configured number of SMS parts lists what fits and says how many more.
+ */
+public final class SmsTemplates {
+    private static final DateTimeFormatter DAY_ZH = DateTimeFormatter.ofPattern("M月d日");
+    private static final DateTimeFormatter DAY_EN = DateTimeFormatter.ofPattern("d MMM");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter WHEN_ZH = DateTimeFormatter.ofPattern("M月d日HH:mm");
+    private static final DateTimeFormatter WHEN_EN = DateTimeFormatter.ofPattern("d MMM HH:mm");
+
+    private final int maxSegments;
+
+    public SmsTemplates(int maxSegments) {
+        this.maxSegments = maxSegments;
+    }
+
+    /** One job of an operator's day. */
+    public record Job(OffsetDateTime start, String field, double areaMu, String farmer, String farmerPhone, String dryingSite) {
+    }
+
+    /** One field of a farmer's, as planned. */
+    public record Harvest(String field, OffsetDateTime start, OffsetDateTime end, String plate, String operatorPhone,
+                          String dryingSite) {
+    }
+
+    /** One household a team helps. */
+    public record Task(OffsetDateTime start, String farmer, String farmerPhone, String field) {
+    }
+
+    public String itinerary(SmsLanguage language, String plate, String operator, OffsetDateTime day, List<Job> jobs, String aidStation) {
+        return switch (language) {
+            case ZH -> fit("【三夏调度】" + plate + " " + operator + "：" + DAY_ZH.format(day) + "作业" + jobs.size() + "块：",
+                    jobs.stream().map(j -> TIME.format(j.start()) + " " + j.field() + " " + mu(j.areaMu()) + "亩 "
+                            + j.farmer() + " " + j.farmerPhone() + " 送" + j.dryingSite() + "；").toList(),
+                    "急救点：" + aidStation + "。回复1确认", "等另%d块；");
+            case EN -> fit("Harvest dispatch, " + plate + " " + operator + ": " + jobs.size() + " jobs on " + DAY_EN.format(day) + ": ",
+                    jobs.stream().map(j -> TIME.format(j.start()) + " " + j.field() + " " + mu(j.areaMu()) + " mu "
+                            + j.farmer() + " " + j.farmerPhone() + " to " + j.dryingSite() + "; ").toList(),
+                    "Aid: " + aidStation + ". Reply 1 to confirm", "and %d more. ");
+        };
+    }
+
+    public String fieldNotice(SmsLanguage language, String farmer, List<Harvest> harvests) {
+        return switch (language) {
+            case ZH -> fit("【三夏调度】" + farmer + "您好，您的地块预计收割：",
+                    harvests.stream().map(h -> h.field() + " " + WHEN_ZH.format(h.start()) + "-" + TIME.format(h.end())
+                            + " 机号" + h.plate() + " 机手" + h.operatorPhone() + " 粮送" + h.dryingSite() + "；").toList(),
+                    "回复1确认，2改期，TD退订", "等另%d块；");
+            case EN -> fit("Harvest dispatch: dear " + farmer + ", your fields are planned: ",
+                    harvests.stream().map(h -> h.field() + " " + WHEN_EN.format(h.start()) + "-" + TIME.format(h.end())
+                            + " combine " + h.plate() + " operator " + h.operatorPhone() + " grain to " + h.dryingSite() + "; ").toList(),
+                    "Reply 1 to confirm, 2 to reschedule, STOP to opt out", "and %d more. ");
+        };
+    }
+
+    public String teamTask(SmsLanguage language, String team, OffsetDateTime day, List<Task> tasks) {
+        return switch (language) {
+            case ZH -> fit("【三夏调度】" + team + "：" + DAY_ZH.format(day) + "帮扶" + tasks.size() + "户：",
+                    tasks.stream().map(t -> TIME.format(t.start()) + " " + t.farmer() + " " + t.farmerPhone() + " " + t.field() + "；").toList(),
+                    "回复1确认", "等另%d户；");
+            case EN -> fit("Harvest dispatch, " + team + ": " + tasks.size() + " households on " + DAY_EN.format(day) + ": ",
+                    tasks.stream().map(t -> TIME.format(t.start()) + " " + t.farmer() + " " + t.farmerPhone() + " " + t.field() + "; ").toList(),
+                    "Reply 1 to confirm", "and %d more. ");
+        };
+    }
+
+    /** Head, as many lines as fit, "and n more" if some did not, then the tail. */
+    private String fit(String head, List<String> lines, String tail, String more) {
+        StringBuilder body = new StringBuilder(head);
+        for (int i = 0; i < lines.size(); i++) {
+            String rest = i + 1 < lines.size() ? more.formatted(lines.size() - i - 1) : "";
+            if (Segments.of(body + lines.get(i) + rest + tail).count() > maxSegments && i > 0) {
+                body.append(more.formatted(lines.size() - i));
+                return body + tail;
+            }
+            body.append(lines.get(i));
+        }
+        return body + tail;
+    }
+
+    private static String mu(double areaMu) {
+        return areaMu == Math.rint(areaMu) ? String.valueOf((long) areaMu) : String.valueOf(Math.round(areaMu * 10) / 10.0);
+    }
+}

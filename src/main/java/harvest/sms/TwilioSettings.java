@@ -1,0 +1,66 @@
+package harvest.sms;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+/**
+ * The Twilio account ({@code harvest.sms.twilio.*}, from TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM or
+ * TWILIO_MESSAGING_SERVICE_SID). Without an account and a sender the service texts into its sandbox.
+ */
+@ConfigurationProperties("harvest.sms.twilio")
+public class TwilioSettings {
+    private String accountSid;
+    private String authToken;
+    private String from;
+    private String messagingServiceSid;
+    /** A Twilio-compatible API instead of https://api.twilio.com (a regional relay, or a test server). */
+    private String apiBaseUrl;
+
+    public boolean configured() {
+        return present(accountSid) && present(authToken) && (present(from) || present(messagingServiceSid));
+    }
+
+    private static boolean present(@Nullable String value) {
+        return value != null && !value.isBlank();
+    }
+
+    public String getAccountSid() {
+        return accountSid;
+    }
+
+    public void setAccountSid(String accountSid) {
+        this.accountSid = accountSid;
+    }
+
+    public String getAuthToken() {
+        return authToken;
+    }
+
+    public void setAuthToken(String authToken) {
+        this.authToken = authToken;
+    }
+
+    public String getFrom() {
+        return from;
+    }
+
+    public void setFrom(String from) {
+        this.from = from;
+    }
+
+    public String getMessagingServiceSid() {
+        return messagingServiceSid;
+    }
+
+    public void setMessagingServiceSid(String messagingServiceSid) {
+        this.messagingServiceSid = messagingServiceSid;
+    }
+
+    public String getApiBaseUrl() {
+        return apiBaseUrl;
+    }
+
+    public void setApiBaseUrl(String apiBaseUrl) {
+        this.apiBaseUrl = apiBaseUrl;
+    }
+}

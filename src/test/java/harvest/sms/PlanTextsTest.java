@@ -1,0 +1,89 @@
+package harvest.sms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import harvest.testing.Api;
+import harvest.testing.DatabaseTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Publishing the demo district's plan texts every operator, farmer and team leader, in the sandbox. */
+@MicronautTest(transactional = false)
+class PlanTextsTest extends DatabaseTest {
+    @Inject
+    Api api;
+    @Inject
+    SmsWorker worker;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("harvest.demo", "true", "harvest.sms.worker-enabled", "false", "harvest.sms.rate-per-second", "100000",
+                "harvest.sms.batch-size", "1000", "harvest.sms.quiet-start", "00:00", "harvest.sms.quiet-end", "00:00",
+                "harvest.sms.daily-cap", "1000");
+    }
+
+    @Test
+    void publishing_a_plan_queues_one_itinerary_per_operator_one_notice_per_farmer_and_one_task_list_per_team() {
+        long plan = api.post("/api/v1/plans", """
+                {"firstDay": "2023-05-28", "days": 12, "strategy": "GREEDY"}""").json().get("id").asLong();
+        awaitSolved(plan);
+        JsonNode assignments = api.get("/api/v1/plans/" + plan + "/assignments").json();
+        Set<String> machines = new HashSet<>();
+        Set<String> teams = new HashSet<>();
+        assignments.forEach(a -> {
+            machines.add(a.get("machineCode").asText());
+            if (a.has("teamCode")) {
+                teams.add(a.get("teamCode").asText());
+            }
+        });
+        assertThat(api.get("/api/v1/sms/messages?plan=" + plan).json().get("totalItems").asInt()).as("nothing before publishing").isZero();
+
+        api.post("/api/v1/plans/" + plan + "/publish", "{}");
+
+        JsonNode texts = api.get("/api/v1/sms/messages?size=500&plan=" + plan).json();
+        Map<String, Integer> byKind = new java.util.TreeMap<>();
+        texts.get("items").forEach(t -> byKind.merge(t.get("kind").asText(), 1, Integer::sum));
+        assertThat(byKind.get("ITINERARY")).isEqualTo(machines.size());
+        assertThat(byKind.get("TEAM_TASK")).isEqualTo(teams.size());
+        assertThat(byKind.get("FIELD_NOTICE")).isPositive();
+        assertThat(texts.get("items")).allSatisfy(t -> {
+            assertThat(t.get("status").asText()).isEqualTo("QUEUED");
+            assertThat(t.get("encoding").asText()).isEqualTo("UCS-2");
+            assertThat(t.get("segments").asInt()).isBetween(1, 6);
+            assertThat(t.get("body").asText()).startsWith("【三夏调度】");
+        });
+        JsonNode itinerary = api.get("/api/v1/sms/messages?size=500&plan=" + plan).json().get("items").findValues("body").stream()
+                .filter(b -> b.asText().contains("作业")).findFirst().orElseThrow();
+        assertThat(itinerary.asText()).contains("急救点").contains("亩").contains("回复1确认");
+
+        while (worker.drain() > 0) {
+            // the sandbox takes everything at once
+        }
+
+        assertThat(api.get("/api/v1/sms/messages?status=SIMULATED&plan=" + plan).json().get("totalItems").asInt())
+                .isEqualTo(texts.get("totalItems").asInt());
+        JsonNode one = api.get("/api/v1/sms/messages/" + texts.at("/items/0/id").asLong()).json();
+        assertThat(one.get("sid").asText()).startsWith("SIMULATED-");
+        assertThat(one.get("attempts").asInt()).isEqualTo(1);
+    }
+
+    private void awaitSolved(long plan) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!api.get("/api/v1/plans/" + plan).json().get("state").asText().equals("SOLVED")) {
+            assertThat(Instant.now()).isBefore(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
