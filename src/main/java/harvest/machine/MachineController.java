@@ -6,13 +6,17 @@ import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
@@ -26,10 +30,12 @@ public class MachineController extends LedgerEndpoints<Machine, MachineRequest, 
     private static final Set<String> SORTABLE = Set.of("code", "kind", "origin", "capacityMuPerHour", "availableFrom");
 
     private final MachineLedger machines;
+    private final MachineBreakdowns breakdowns;
 
-    public MachineController(MachineLedger machines) {
+    public MachineController(MachineLedger machines, MachineBreakdowns breakdowns) {
         super(machines, MachineResponse::of);
         this.machines = machines;
+        this.breakdowns = breakdowns;
     }
 
     @Get
@@ -49,5 +55,18 @@ public class MachineController extends LedgerEndpoints<Machine, MachineRequest, 
                     : cb.equal(root.get("origin"), Machine.LOCAL));
         }
         return page(filter, query, SORTABLE);
+    }
+
+    @Post("/{id}/breakdown")
+    @Operation(summary = "Report the combine broken: it stays out of planning and its pending work in the published plan is flagged for re-planning")
+    public Breakdown reportBreakdown(@PathVariable long id) {
+        return breakdowns.report(machines.get(id).code());
+    }
+
+    @Delete("/{id}/breakdown")
+    @Operation(summary = "Report the combine repaired")
+    public Breakdown repaired(@PathVariable long id) {
+        String code = machines.get(id).code();
+        return breakdowns.repaired(code).orElseThrow(() -> ProblemException.notFound("breakdown of " + code));
     }
 }

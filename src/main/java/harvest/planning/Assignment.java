@@ -22,5 +22,6 @@ public record Assignment(
         @Nullable String teamCode,
         @Schema(description = "Road from the previous job, or from the base") double travelKm,
         AssignmentStatus status,
-        @Schema(description = "Kept from the published plan when it was revised") boolean pinned) {
+        @Schema(description = "Kept from the published plan when it was revised") boolean pinned,
+        @Schema(description = "Put in question since publishing (its combine broke down): the next revision moves it") boolean needsReplan) {
 }

@@ -11,6 +11,7 @@ import harvest.field.Field;
 import harvest.field.FieldLedger;
 import harvest.field.FieldStatus;
 import harvest.machine.Machine;
+import harvest.machine.MachineBreakdowns;
 import harvest.machine.MachineKind;
 import harvest.machine.MachineLedger;
 import harvest.planning.domain.Chunk;
@@ -62,16 +63,19 @@ public class PlanProblemBuilder {
     private final FieldLedger fields;
     private final FarmerLedger farmers;
     private final MachineLedger machines;
+    private final MachineBreakdowns breakdowns;
     private final DryingSiteLedger dryingSites;
     private final TeamLedger teams;
     private final Windows windows;
 
-    public PlanProblemBuilder(CommunityLedger communities, FieldLedger fields, FarmerLedger farmers, MachineLedger machines, DryingSiteLedger dryingSites,
+    public PlanProblemBuilder(CommunityLedger communities, FieldLedger fields, FarmerLedger farmers, MachineLedger machines,
+                              MachineBreakdowns breakdowns, DryingSiteLedger dryingSites,
                               TeamLedger teams, Windows windows) {
         this.communities = communities;
         this.fields = fields;
         this.farmers = farmers;
         this.machines = machines;
+        this.breakdowns = breakdowns;
         this.dryingSites = dryingSites;
         this.teams = teams;
         this.windows = windows;
@@ -94,16 +98,17 @@ public class PlanProblemBuilder {
         unknown("fields", scope.fields(), inScope.stream().map(Field::code).collect(Collectors.toSet()), "field in these communities", wrong);
         inScope.stream().filter(f -> scope.fields() != null && !TO_HARVEST.contains(f.status())).forEach(f -> wrong.add(
                 Problem.Violation.of("fields", f.code() + " is " + f.status() + ": only fields still to harvest can be planned")));
+        Set<String> broken = breakdowns.broken();
         List<Machine> combines = machines.all(false).stream().filter(m -> m.kind() == MachineKind.COMBINE).toList();
         unknown("machines", scope.machines(), combines.stream().map(Machine::code).collect(Collectors.toSet()), "combine", wrong);
         List<Harvester> harvesters = combines.stream()
-                .filter(m -> scope.machines() == null || scope.machines().contains(m.code()))
+                .filter(m -> (scope.machines() == null || scope.machines().contains(m.code())) && !broken.contains(m.code()))
                 .map(m -> harvester(m, start, horizon))
                 .filter(h -> h.getAvailableUntil() > h.getAvailableFrom())
                 .toList();
         if (harvesters.isEmpty()) {
             wrong.add(Problem.Violation.of("machines", "no combine is available between " + scope.firstDay() + " and "
-                    + scope.firstDay().plusDays(scope.days() - 1L)));
+                    + scope.firstDay().plusDays(scope.days() - 1L) + (broken.isEmpty() ? "" : " (broken: " + new TreeSet<>(broken) + ")")));
         }
         List<Field> toHarvest = inScope.stream().filter(f -> TO_HARVEST.contains(f.status())).toList();
         List<DryingSite> sites = dryingSites.all(false).stream().filter(s -> scope.covers(s.communityCode())).toList();

@@ -40,7 +40,7 @@ public class PlanStore {
             published_at, outcome, now() AS read_at""";
     private static final String ASSIGNMENT_COLUMNS = """
             chunk_id, field_code, machine_code, sequence, start_at, end_at, area_mu, yield_kg, drying_site_code,
-            team_code, travel_km, status, pinned""";
+            team_code, travel_km, status, pinned, needs_replan""";
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -173,7 +173,7 @@ public class PlanStore {
         if (!solving) {
             return false;
         }
-        jdbc.prepareStatement("INSERT INTO plan_assignment (plan_id, " + ASSIGNMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.prepareStatement("INSERT INTO plan_assignment (plan_id, " + ASSIGNMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 statement -> {
                     for (Assignment a : assignments) {
                         statement.setLong(1, id);
@@ -190,6 +190,7 @@ public class PlanStore {
                         statement.setDouble(12, a.travelKm());
                         statement.setString(13, a.status().name());
                         statement.setBoolean(14, a.pinned());
+                        statement.setBoolean(15, a.needsReplan());
                         statement.addBatch();
                     }
                     return statement.executeBatch();
@@ -228,6 +229,17 @@ public class PlanStore {
                 + " AND code IN (SELECT field_code FROM plan_assignment WHERE plan_id = ?)", id);
         events.publishEvent(new PlanPublished(id));
         return get(id);
+    }
+
+    /** Flags the published plan's unfinished work on {@code machineCode} for the next revision. */
+    public int flagPendingWork(String machineCode) {
+        return jdbc.prepareStatement("""
+                UPDATE plan_assignment SET needs_replan = true
+                WHERE machine_code = ? AND status <> 'DONE' AND plan_id IN (SELECT id FROM plan WHERE publication = 'PUBLISHED')""",
+                statement -> {
+                    statement.setString(1, machineCode);
+                    return statement.executeUpdate();
+                });
     }
 
     /** In itinerary order (combine, then sequence), optionally for one combine or one field. */
@@ -347,7 +359,8 @@ public class PlanStore {
         return new Assignment(rows.getString("chunk_id"), rows.getString("field_code"), rows.getString("machine_code"),
                 rows.getInt("sequence"), DistrictTime.local(instant(rows, "start_at")), DistrictTime.local(instant(rows, "end_at")), rows.getDouble("area_mu"),
                 rows.getDouble("yield_kg"), rows.getString("drying_site_code"), rows.getString("team_code"),
-                rows.getDouble("travel_km"), AssignmentStatus.valueOf(rows.getString("status")), rows.getBoolean("pinned"));
+                rows.getDouble("travel_km"), AssignmentStatus.valueOf(rows.getString("status")), rows.getBoolean("pinned"),
+                rows.getBoolean("needs_replan"));
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {

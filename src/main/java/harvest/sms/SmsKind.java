@@ -7,5 +7,11 @@ public enum SmsKind {
     /** A farmer's fields: expected time, combine and operator, drying site. */
     FIELD_NOTICE,
     /** A team leader's households for the day. */
-    TEAM_TASK
+    TEAM_TASK,
+    /** Only what a revision changed for this person. */
+    PLAN_CHANGE,
+    /** The dispatcher's own words to a community, all operators or all team leaders. */
+    BROADCAST,
+    /** The keywords, to someone whose text was not understood or who asked for help. */
+    HELP_REPLY
 }

@@ -97,6 +97,23 @@ public class SmsOutbox {
         });
     }
 
+    /**
+     * A delivery status from the provider. Callbacks come late and out of order: a text already in a final state
+     * keeps it, and SENT never replaces DELIVERED. Returns false when nothing changed.
+     */
+    public boolean delivery(String sid, SmsStatus status, @Nullable Integer errorCode) {
+        return jdbc.prepareStatement("""
+                UPDATE sms_message SET status = ?, error_code = coalesce(?, error_code), updated_at = now()
+                WHERE sid = ? AND status NOT IN ('DELIVERED', 'UNDELIVERED', 'FAILED', 'EXPIRED', 'SIMULATED', 'OPTED_OUT')
+                  AND status <> ?""", statement -> {
+            statement.setString(1, status.name());
+            statement.setObject(2, errorCode, Types.INTEGER);
+            statement.setString(3, sid);
+            statement.setString(4, status.name());
+            return statement.executeUpdate() == 1;
+        });
+    }
+
     /** Back in the queue from {@code notBefore}; {@code attempted} when the provider was asked and said no for now. */
     public void requeue(long id, Instant notBefore, boolean attempted, @Nullable String reason) {
         jdbc.prepareStatement("""
@@ -140,14 +157,26 @@ public class SmsOutbox {
         });
     }
 
-    /** A farmer who texted STOP, or whom the dispatcher opted out, gets nothing more. */
+    /** A farmer who texted STOP (or whom the dispatcher opted out), or any other number that did, gets nothing more. */
     public boolean optedOut(String phone) {
-        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM farmer WHERE phone = ? AND sms_opted_out_at IS NOT NULL)", statement -> {
+        return jdbc.prepareStatement("""
+                SELECT EXISTS (SELECT 1 FROM farmer WHERE phone = ? AND sms_opted_out_at IS NOT NULL)
+                    OR EXISTS (SELECT 1 FROM sms_opt_out WHERE phone = ?)""", statement -> {
             statement.setString(1, phone);
+            statement.setString(2, phone);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getBoolean(1);
             }
+        });
+    }
+
+    /** Opts a number that is not a farmer's in or out (farmers keep theirs on the farmer ledger). */
+    public void optOut(String phone, boolean out) {
+        jdbc.prepareStatement(out ? "INSERT INTO sms_opt_out (phone) VALUES (?) ON CONFLICT DO NOTHING"
+                : "DELETE FROM sms_opt_out WHERE phone = ?", statement -> {
+            statement.setString(1, phone);
+            return statement.executeUpdate();
         });
     }
 

@@ -71,6 +71,14 @@ public final class SmsTemplates {
         };
     }
 
+    public String help(SmsLanguage language) {
+        return switch (language) {
+            case ZH -> "【三夏调度】可回复：1确认，2改期，完成，故障，TD退订，START恢复，帮助。其他事项请致电调度室。";
+            case EN -> "Harvest dispatch. Reply 1 to confirm, 2 to reschedule, DONE when finished, BREAKDOWN if the combine"
+                    + " broke, STOP to opt out, START to opt in, HELP for this text. Anything else: call the dispatch office.";
+        };
+    }
+
     /** Head, as many lines as fit, "and n more" if some did not, then the tail. */
     private String fit(String head, List<String> lines, String tail, String more) {
         StringBuilder body = new StringBuilder(head);

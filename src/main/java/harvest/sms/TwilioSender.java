@@ -9,6 +9,7 @@ import com.twilio.type.PhoneNumber;
 import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +32,9 @@ public class TwilioSender implements SmsSender {
         MessageCreator creator = settings.getMessagingServiceSid() != null && !settings.getMessagingServiceSid().isBlank()
                 ? Message.creator(to, settings.getMessagingServiceSid(), text.body())
                 : Message.creator(to, new PhoneNumber(settings.getFrom()), text.body());
+        if (settings.getWebhookBaseUrl() != null && !settings.getWebhookBaseUrl().isBlank()) {
+            creator.setStatusCallback(URI.create(settings.getWebhookBaseUrl().replaceAll("/$", "") + TwilioWebhooks.STATUS_PATH));
+        }
         try {
             return accepted(creator.create(client));
         } catch (ApiConnectionException e) {

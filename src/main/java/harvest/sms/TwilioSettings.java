@@ -15,6 +15,11 @@ public class TwilioSettings {
     private String messagingServiceSid;
     /** A Twilio-compatible API instead of https://api.twilio.com (a regional relay, or a test server). */
     private String apiBaseUrl;
+    /**
+     * This service's public base URL as Twilio calls it (behind a proxy, the outside one): webhook signatures are
+     * checked against it, and delivery status callbacks are asked for at it.
+     */
+    private String webhookBaseUrl;
 
     public boolean configured() {
         return present(accountSid) && present(authToken) && (present(from) || present(messagingServiceSid));
@@ -54,6 +59,14 @@ public class TwilioSettings {
 
     public void setMessagingServiceSid(String messagingServiceSid) {
         this.messagingServiceSid = messagingServiceSid;
+    }
+
+    public String getWebhookBaseUrl() {
+        return webhookBaseUrl;
+    }
+
+    public void setWebhookBaseUrl(String webhookBaseUrl) {
+        this.webhookBaseUrl = webhookBaseUrl;
     }
 
     public String getApiBaseUrl() {

@@ -4,8 +4,9 @@
 
 CREATE TABLE sms_message (
     id             bigserial   PRIMARY KEY,
-    kind           text        NOT NULL CHECK (kind IN ('ITINERARY', 'FIELD_NOTICE', 'TEAM_TASK')),
-    recipient_role text        NOT NULL CHECK (recipient_role IN ('OPERATOR', 'FARMER', 'TEAM_LEADER')),
+    kind           text        NOT NULL CHECK (kind IN ('ITINERARY', 'FIELD_NOTICE', 'TEAM_TASK', 'PLAN_CHANGE', 'BROADCAST',
+                                                        'HELP_REPLY')),
+    recipient_role text        NOT NULL CHECK (recipient_role IN ('OPERATOR', 'FARMER', 'TEAM_LEADER', 'OTHER')),
     recipient_code text        NOT NULL,
     phone          e164_phone  NOT NULL,
     language       text        NOT NULL CHECK (language IN ('zh-CN', 'en')),
@@ -36,3 +37,36 @@ CREATE INDEX sms_message_due_idx ON sms_message (not_before) WHERE status = 'QUE
 CREATE INDEX sms_message_in_doubt_idx ON sms_message (lease_until) WHERE status = 'SENDING';
 CREATE INDEX sms_message_phone_idx ON sms_message (phone, created_at);
 CREATE INDEX sms_message_plan_idx ON sms_message (plan_id);
+
+-- Texts people sent us, once each (Twilio may post the same MessageSid again), with what we understood and did.
+CREATE TABLE sms_inbound (
+    id              bigserial   PRIMARY KEY,
+    sid             text        NOT NULL UNIQUE,
+    phone           text        NOT NULL,
+    body            text        NOT NULL,
+    intent          text        NOT NULL CHECK (intent IN ('CONFIRM', 'RESCHEDULE', 'DONE', 'BREAKDOWN', 'STOP', 'START', 'HELP',
+                                                           'UNKNOWN')),
+    action          text        NOT NULL,
+    needs_attention boolean     NOT NULL,
+    received_at     timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX sms_inbound_attention_idx ON sms_inbound (received_at) WHERE needs_attention;
+
+-- Numbers that texted STOP and are not farmers (operators, team leaders); farmers keep theirs on the farmer.
+CREATE TABLE sms_opt_out (
+    phone          e164_phone  PRIMARY KEY,
+    opted_out_at   timestamptz NOT NULL DEFAULT now()
+);
+
+-- A combine reported broken stays out of planning until it is reported repaired.
+CREATE TABLE machine_breakdown (
+    id           bigserial   PRIMARY KEY,
+    machine_code text        NOT NULL REFERENCES machine (code),
+    reported_at  timestamptz NOT NULL DEFAULT now(),
+    repaired_at  timestamptz,
+    CHECK (repaired_at IS NULL OR repaired_at >= reported_at)
+);
+CREATE UNIQUE INDEX machine_breakdown_open_idx ON machine_breakdown (machine_code) WHERE repaired_at IS NULL;
+
+-- Published work that a breakdown (or a farmer's "not ready") has put in question, for the next revision.
+ALTER TABLE plan_assignment ADD COLUMN needs_replan boolean NOT NULL DEFAULT false;

@@ -21,6 +21,7 @@ public enum ProblemType {
     PLAN_NOT_SOLVED(HttpStatus.CONFLICT, "plan-not-solved", "The plan has not been solved"),
     PLAN_NOT_PUBLISHED(HttpStatus.CONFLICT, "plan-not-published", "The plan is not the published plan"),
     PLANNER_BUSY(HttpStatus.TOO_MANY_REQUESTS, "planner-busy", "Every solver is busy and the queue is full"),
+    BAD_SIGNATURE(HttpStatus.FORBIDDEN, "bad-signature", "The request is not signed by the SMS provider"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "import-rejected", "The ledger has bad rows; nothing was written"),
     UNREADABLE_FILE(HttpStatus.UNPROCESSABLE_ENTITY, "unreadable-file", "The uploaded file could not be read"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");
