@@ -1,6 +1,5 @@
 package harvest.sms;
 
-import harvest.aid.AidStation;
 import harvest.aid.AidStationLedger;
 import harvest.drying.DryingSite;
 import harvest.drying.DryingSiteLedger;
@@ -11,13 +10,12 @@ import harvest.field.FieldLedger;
 import harvest.machine.Machine;
 import harvest.machine.MachineLedger;
 import harvest.planning.Assignment;
+import harvest.planning.Plan;
 import harvest.planning.PlanPublished;
 import harvest.planning.PlanStore;
-import harvest.planning.domain.Place;
 import harvest.team.Team;
 import harvest.team.TeamLedger;
 import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -32,7 +30,8 @@ import java.util.stream.Collectors;
 /**
  * When a plan is published, queues in the same transaction one itinerary per operator (their first working day
  * in the plan), one notice per farmer (all their planned fields) and one task list per team leader (their first
- * day with households). Recipients without a phone number are skipped.
+ * day with households). A published revision texts only the people whose work it changed. Recipients without a
+ * phone number are skipped.
  */
 @Singleton
 public class PublishedPlanTexts implements ApplicationEventListener<PlanPublished> {
@@ -45,10 +44,11 @@ public class PublishedPlanTexts implements ApplicationEventListener<PlanPublishe
     private final DryingSiteLedger dryingSites;
     private final TeamLedger teams;
     private final AidStationLedger aidStations;
+    private final RevisionTexts revisionTexts;
 
     public PublishedPlanTexts(PlanStore plans, SmsOutbox outbox, SmsSettings settings, MachineLedger machines,
                               FarmerLedger farmers, FieldLedger fields, DryingSiteLedger dryingSites, TeamLedger teams,
-                              AidStationLedger aidStations) {
+                              AidStationLedger aidStations, RevisionTexts revisionTexts) {
         this.plans = plans;
         this.outbox = outbox;
         this.settings = settings;
@@ -58,42 +58,29 @@ public class PublishedPlanTexts implements ApplicationEventListener<PlanPublishe
         this.dryingSites = dryingSites;
         this.teams = teams;
         this.aidStations = aidStations;
+        this.revisionTexts = revisionTexts;
     }
 
     @Override
     public void onApplicationEvent(PlanPublished event) {
         List<Assignment> assignments = plans.assignments(event.planId(), null, null);
-        Ledgers ledgers = new Ledgers(byCode(machines.all(true), Machine::code), byCode(farmers.all(true), Farmer::code),
+        LedgerSnapshot ledgers = new LedgerSnapshot(byCode(machines.all(true), Machine::code), byCode(farmers.all(true), Farmer::code),
                 byCode(fields.all(true), Field::code), byCode(dryingSites.all(true), DryingSite::code),
                 byCode(teams.all(true), Team::code), aidStations.all(false));
         SmsTemplates templates = new SmsTemplates(settings.getMaxSegments());
+        Plan plan = plans.get(event.planId());
         List<SmsOutbox.NewText> texts = new ArrayList<>();
-        texts.addAll(itineraries(event.planId(), assignments, ledgers, templates));
-        texts.addAll(fieldNotices(event.planId(), assignments, ledgers, templates));
-        texts.addAll(teamTasks(event.planId(), assignments, ledgers, templates));
+        if (plan.revises() != null && plan.outcome() != null && plan.outcome().diff() != null) {
+            texts.addAll(revisionTexts.changes(plan, plans.assignments(plan.revises(), null, null), assignments, ledgers, templates));
+        } else {
+            texts.addAll(itineraries(event.planId(), assignments, ledgers, templates));
+            texts.addAll(fieldNotices(event.planId(), assignments, ledgers, templates));
+            texts.addAll(teamTasks(event.planId(), assignments, ledgers, templates));
+        }
         outbox.queue(texts, settings.getValidity());
     }
 
-    private record Ledgers(Map<String, Machine> machines, Map<String, Farmer> farmers, Map<String, Field> fields,
-                           Map<String, DryingSite> sites, Map<String, Team> teams, List<AidStation> aidStations) {
-
-        Farmer farmerOf(String fieldCode) {
-            return farmers.get(fields.get(fieldCode).farmerCode());
-        }
-
-        String site(@Nullable String code) {
-            return code == null ? "—" : sites.containsKey(code) ? sites.get(code).name() : code;
-        }
-
-        String nearestAid(Field field) {
-            Place at = new Place(field.lat(), field.lon());
-            return aidStations.stream()
-                    .min(Comparator.comparingDouble(s -> at.greatCircleKm(new Place(s.lat(), s.lon()))))
-                    .map(AidStation::name).orElse("—");
-        }
-    }
-
-    private List<SmsOutbox.NewText> itineraries(long planId, List<Assignment> assignments, Ledgers ledgers, SmsTemplates templates) {
+    private List<SmsOutbox.NewText> itineraries(long planId, List<Assignment> assignments, LedgerSnapshot ledgers, SmsTemplates templates) {
         List<SmsOutbox.NewText> texts = new ArrayList<>();
         byKey(assignments, Assignment::machineCode).forEach((code, jobs) -> {
             Machine machine = ledgers.machines().get(code);
@@ -114,7 +101,7 @@ public class PublishedPlanTexts implements ApplicationEventListener<PlanPublishe
         return texts;
     }
 
-    private List<SmsOutbox.NewText> fieldNotices(long planId, List<Assignment> assignments, Ledgers ledgers, SmsTemplates templates) {
+    private List<SmsOutbox.NewText> fieldNotices(long planId, List<Assignment> assignments, LedgerSnapshot ledgers, SmsTemplates templates) {
         List<SmsOutbox.NewText> texts = new ArrayList<>();
         byKey(assignments, a -> ledgers.fields().get(a.fieldCode()).farmerCode()).forEach((code, planned) -> {
             Farmer farmer = ledgers.farmers().get(code);
@@ -135,7 +122,7 @@ public class PublishedPlanTexts implements ApplicationEventListener<PlanPublishe
         return texts;
     }
 
-    private List<SmsOutbox.NewText> teamTasks(long planId, List<Assignment> assignments, Ledgers ledgers, SmsTemplates templates) {
+    private List<SmsOutbox.NewText> teamTasks(long planId, List<Assignment> assignments, LedgerSnapshot ledgers, SmsTemplates templates) {
         List<SmsOutbox.NewText> texts = new ArrayList<>();
         byKey(assignments.stream().filter(a -> a.teamCode() != null).toList(), Assignment::teamCode).forEach((code, tasks) -> {
             Team team = ledgers.teams().get(code);

@@ -1,5 +1,7 @@
 package harvest.sms;
 
+import io.micronaut.core.annotation.Nullable;
+
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -68,6 +70,38 @@ public final class SmsTemplates {
             case EN -> fit("Harvest dispatch, " + team + ": " + tasks.size() + " households on " + DAY_EN.format(day) + ": ",
                     tasks.stream().map(t -> TIME.format(t.start()) + " " + t.farmer() + " " + t.farmerPhone() + " " + t.field() + "; ").toList(),
                     "Reply 1 to confirm", "and %d more. ");
+        };
+    }
+
+    /**
+     * One change a revision made for someone: the field's new time (and combine, for its farmer), or null when
+     * the job is taken off them; {@code rain} when the weather is why.
+     */
+    public record Change(String field, @Nullable OffsetDateTime start, @Nullable OffsetDateTime end, @Nullable String plate,
+                         @Nullable String operatorPhone, boolean rain) {
+    }
+
+    public String operatorChanges(SmsLanguage language, String plate, List<Change> changes) {
+        return switch (language) {
+            case ZH -> fit("【三夏调度】" + plate + " 计划调整：", changes.stream().map(c -> c.field() + (c.start() == null
+                    ? " 取消" + (c.rain() ? "（因降雨）" : "") : " 改为" + WHEN_ZH.format(c.start())) + "；").toList(),
+                    "回复1确认", "等另%d项；");
+            case EN -> fit("Harvest dispatch, " + plate + ": plan changed: ", changes.stream().map(c -> c.field() + (c.start() == null
+                    ? " cancelled" + (c.rain() ? " because of rain" : "") : " now " + WHEN_EN.format(c.start())) + "; ").toList(),
+                    "Reply 1 to confirm", "and %d more. ");
+        };
+    }
+
+    public String farmerChanges(SmsLanguage language, String farmer, List<Change> changes) {
+        return switch (language) {
+            case ZH -> fit("【三夏调度】" + farmer + "您好，收割安排调整：", changes.stream().map(c -> c.field() + (c.start() == null
+                    ? " 暂停" + (c.rain() ? "（因降雨）" : "") + "，另行通知"
+                    : " " + WHEN_ZH.format(c.start()) + "-" + TIME.format(c.end()) + " 机号" + c.plate() + " 机手" + c.operatorPhone()) + "；").toList(),
+                    "回复1确认，2改期", "等另%d块；");
+            case EN -> fit("Harvest dispatch: dear " + farmer + ", your harvest changed: ", changes.stream().map(c -> c.field() + (c.start() == null
+                    ? " on hold" + (c.rain() ? " because of rain" : "") + ", we will text again"
+                    : " " + WHEN_EN.format(c.start()) + "-" + TIME.format(c.end()) + " combine " + c.plate() + " operator " + c.operatorPhone()) + "; ").toList(),
+                    "Reply 1 to confirm, 2 to reschedule", "and %d more. ");
         };
     }
 

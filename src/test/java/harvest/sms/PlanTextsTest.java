@@ -3,6 +3,7 @@ package harvest.sms;
 import com.fasterxml.jackson.databind.JsonNode;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
+import harvest.testing.Files;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -73,6 +75,36 @@ class PlanTextsTest extends DatabaseTest {
         JsonNode one = api.get("/api/v1/sms/messages/" + texts.at("/items/0/id").asLong()).json();
         assertThat(one.get("sid").asText()).startsWith("SIMULATED-");
         assertThat(one.get("attempts").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_published_revision_texts_only_the_people_whose_work_changed() {
+        long plan = api.post("/api/v1/plans", """
+                {"firstDay": "2023-05-28", "days": 12, "strategy": "PLANNER", "timeLimitSeconds": 3}""").json().get("id").asLong();
+        awaitSolved(plan);
+        api.post("/api/v1/plans/" + plan + "/publish", "{}");
+        api.post("/api/v1/weather/forecasts", Files.wetterForecast("2023-05-29T06:00:00+08:00", Set.of("BL-01", "BL-02", "YC-01"),
+                List.of("2023-06-01", "2023-06-02")));
+        long revision = api.post("/api/v1/plans/" + plan + "/replan", """
+                {"timeLimitSeconds": 3}""").json().get("id").asLong();
+        awaitSolved(revision);
+        JsonNode diff = api.get("/api/v1/plans/" + revision).json().at("/outcome/diff");
+        Set<String> operators = new HashSet<>();
+        List.of("added", "moved", "rescheduled", "cancelled").forEach(kind -> diff.get(kind).forEach(change -> {
+            if (change.has("toMachine")) {
+                operators.add(change.get("toMachine").asText());
+            }
+            if (change.has("fromMachine") && !change.path("toMachine").asText().equals(change.get("fromMachine").asText())) {
+                operators.add(change.get("fromMachine").asText());
+            }
+        }));
+
+        api.post("/api/v1/plans/" + revision + "/publish", "{}");
+
+        JsonNode texts = api.get("/api/v1/sms/messages?size=500&plan=" + revision).json().get("items");
+        assertThat(texts).isNotEmpty().allSatisfy(t -> assertThat(t.get("kind").asText()).isEqualTo("PLAN_CHANGE"));
+        assertThat(texts).filteredOn(t -> t.get("recipientRole").asText().equals("OPERATOR")).hasSize(operators.size());
+        assertThat(texts).allSatisfy(t -> assertThat(t.get("body").asText()).containsAnyOf("改为", "取消", "暂停", "机号"));
     }
 
     private void awaitSolved(long plan) {

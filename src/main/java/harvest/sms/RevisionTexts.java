@@ -1,0 +1,98 @@
+package harvest.sms;
+
+import harvest.farmer.Farmer;
+import harvest.field.Field;
+import harvest.machine.Machine;
+import harvest.planning.Assignment;
+import harvest.planning.Plan;
+import harvest.planning.outcome.PlanDiff;
+import harvest.weather.GapReason;
+import harvest.weather.Windows;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A published revision texts only the people whose work it changed, saying what changed: each operator the jobs
+ * it gave them or took off them, each farmer their fields' new times or that they are on hold. Work taken off
+ * someone in a slot that the forecast now has wet (or drying out) says it is because of the rain.
+ */
+@Singleton
+public class RevisionTexts {
+    private static final Set<GapReason> RAIN = EnumSet.of(GapReason.WET, GapReason.DRY_OUT);
+
+    private final Windows windows;
+
+    public RevisionTexts(Windows windows) {
+        this.windows = windows;
+    }
+
+    List<SmsOutbox.NewText> changes(Plan plan, List<Assignment> before, List<Assignment> after, LedgerSnapshot ledgers,
+                                    SmsTemplates templates) {
+        PlanDiff diff = plan.outcome().diff();
+        Map<String, Assignment> old = byChunk(before);
+        Map<String, Assignment> now = byChunk(after);
+        Map<String, List<SmsTemplates.Change>> operators = new TreeMap<>();
+        Map<String, List<SmsTemplates.Change>> households = new TreeMap<>();
+        List<PlanDiff.Change> all = new ArrayList<>();
+        all.addAll(diff.added());
+        all.addAll(diff.moved());
+        all.addAll(diff.rescheduled());
+        all.addAll(diff.cancelled());
+        for (PlanDiff.Change change : all) {
+            Field field = ledgers.fields().get(change.fieldCode());
+            Assignment next = now.get(change.chunkId());
+            SmsTemplates.Change given = next == null ? null : given(field, next, ledgers);
+            SmsTemplates.Change taken = change.fromMachine() == null ? null
+                    : new SmsTemplates.Change(field.name(), null, null, null, null, rainedOff(field, old.get(change.chunkId())));
+            if (change.toMachine() != null) {
+                operators.computeIfAbsent(change.toMachine(), m -> new ArrayList<>()).add(given);
+            }
+            if (change.fromMachine() != null && !change.fromMachine().equals(change.toMachine())) {
+                operators.computeIfAbsent(change.fromMachine(), m -> new ArrayList<>()).add(taken);
+            }
+            households.computeIfAbsent(field.farmerCode(), f -> new ArrayList<>()).add(given != null ? given : taken);
+        }
+        List<SmsOutbox.NewText> texts = new ArrayList<>();
+        operators.forEach((code, changes) -> {
+            Machine machine = ledgers.machines().get(code);
+            if (machine.operatorPhone() != null) {
+                texts.add(new SmsOutbox.NewText(SmsKind.PLAN_CHANGE, SmsRecipient.OPERATOR, code, machine.operatorPhone(), SmsLanguage.ZH,
+                        templates.operatorChanges(SmsLanguage.ZH, machine.plate() == null ? code : machine.plate(), changes), false, plan.id()));
+            }
+        });
+        households.forEach((code, changes) -> {
+            Farmer farmer = ledgers.farmers().get(code);
+            if (farmer.phone() != null) {
+                SmsLanguage language = SmsLanguage.of(farmer.language());
+                texts.add(new SmsOutbox.NewText(SmsKind.PLAN_CHANGE, SmsRecipient.FARMER, code, farmer.phone(), language,
+                        templates.farmerChanges(language, farmer.name(), changes), false, plan.id()));
+            }
+        });
+        return texts;
+    }
+
+    private static SmsTemplates.Change given(Field field, Assignment next, LedgerSnapshot ledgers) {
+        Machine machine = ledgers.machines().get(next.machineCode());
+        return new SmsTemplates.Change(field.name(), next.start(), next.end(),
+                machine.plate() == null ? machine.code() : machine.plate(),
+                machine.operatorPhone() == null ? "" : machine.operatorPhone(), false);
+    }
+
+    /** The published slot now overlaps rain or the ground drying after it. */
+    private boolean rainedOff(Field field, Assignment published) {
+        return windows.timelines(List.of(field.communityCode()), published.start().toInstant(), published.end().toInstant())
+                .get(field.communityCode()).stream().anyMatch(segment -> RAIN.contains(segment.reason()));
+    }
+
+    private static Map<String, Assignment> byChunk(List<Assignment> assignments) {
+        return assignments.stream().collect(Collectors.toMap(Assignment::chunkId, Function.identity()));
+    }
+}
