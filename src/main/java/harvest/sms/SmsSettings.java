@@ -2,6 +2,7 @@ package harvest.sms;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 
@@ -20,6 +21,9 @@ public class SmsSettings {
     private LocalTime quietEnd = LocalTime.of(6, 0);
     private int dailyCap = 10;
     private int maxSegments = 6;
+    /** For a broadcast's cost estimate: what the provider charges a part (Twilio, to China, 2026). */
+    private BigDecimal pricePerSegment = new BigDecimal("0.0510");
+    private String currency = "USD";
 
     public boolean isWorkerEnabled() {
         return workerEnabled;
@@ -99,6 +103,22 @@ public class SmsSettings {
 
     public void setDailyCap(int dailyCap) {
         this.dailyCap = dailyCap;
+    }
+
+    public BigDecimal getPricePerSegment() {
+        return pricePerSegment;
+    }
+
+    public void setPricePerSegment(BigDecimal pricePerSegment) {
+        this.pricePerSegment = pricePerSegment;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
     }
 
     public int getMaxSegments() {

@@ -107,6 +107,35 @@ class PlanTextsTest extends DatabaseTest {
         assertThat(texts).allSatisfy(t -> assertThat(t.get("body").asText()).containsAnyOf("改为", "取消", "暂停", "机号"));
     }
 
+    @Test
+    void a_broadcast_is_previewed_with_its_cost_then_queued_once_per_number() {
+        String body = """
+                {"audience": "COMMUNITY", "community": "BL-02", "body": "今晚20点起有大雨，已割的麦子请今天送到晒场或烘干点。", "urgent": true}""";
+        JsonNode preview = api.post("/api/v1/sms/broadcasts/preview", body).json();
+        int farmers = api.get("/api/v1/farmers?community=BL-02&size=1").json().get("totalItems").asInt();
+        assertThat(preview.get("recipients").asInt()).isPositive().isLessThanOrEqualTo(farmers);
+        assertThat(preview.get("encoding").asText()).isEqualTo("UCS-2");
+        assertThat(preview.get("totalSegments").asInt()).isEqualTo(preview.get("recipients").asInt() * preview.get("segmentsPerText").asInt());
+        assertThat(preview.get("estimatedCost").decimalValue())
+                .isEqualByComparingTo(new java.math.BigDecimal("0.0510").multiply(java.math.BigDecimal.valueOf(preview.get("totalSegments").asInt())));
+        assertThat(preview.get("queued").asInt()).isZero();
+
+        Api.Reply sent = api.post("/api/v1/sms/broadcasts", body);
+
+        assertThat(sent.status()).isEqualTo(202);
+        assertThat(sent.json().get("queued").asInt()).isEqualTo(preview.get("recipients").asInt());
+        JsonNode queued = api.get("/api/v1/sms/messages?size=500&status=QUEUED").json().get("items");
+        assertThat(queued).filteredOn(t -> t.get("kind").asText().equals("BROADCAST")).hasSize(preview.get("recipients").asInt())
+                .allSatisfy(t -> assertThat(t.get("urgent").asBoolean()).isTrue());
+
+        assertThat(api.post("/api/v1/sms/broadcasts/preview", """
+                {"audience": "COMMUNITY", "body": "hi"}""").errorFields()).containsExactly("community");
+        assertThat(api.post("/api/v1/sms/broadcasts/preview", """
+                {"audience": "COMMUNITY", "community": "NOPE", "body": "hi"}""").status()).isEqualTo(404);
+        assertThat(api.post("/api/v1/sms/broadcasts", """
+                {"audience": "OPERATORS", "body": "%s"}""".formatted("雨".repeat(500))).errorFields()).containsExactly("body");
+    }
+
     private void awaitSolved(long plan) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!api.get("/api/v1/plans/" + plan).json().get("state").asText().equals("SOLVED")) {

@@ -1,0 +1,88 @@
+package harvest.sms;
+
+import harvest.community.CommunityLedger;
+import harvest.farmer.FarmerLedger;
+import harvest.machine.MachineKind;
+import harvest.machine.MachineLedger;
+import harvest.system.problem.ProblemException;
+import harvest.team.TeamLedger;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/** A dispatcher's broadcast: its audience from the ledgers, its cost, and the texts queued in one transaction. */
+@Singleton
+public class Broadcasts {
+    private final FarmerLedger farmers;
+    private final MachineLedger machines;
+    private final TeamLedger teams;
+    private final CommunityLedger communities;
+    private final SmsOutbox outbox;
+    private final SmsSettings settings;
+
+    public Broadcasts(FarmerLedger farmers, MachineLedger machines, TeamLedger teams, CommunityLedger communities,
+                      SmsOutbox outbox, SmsSettings settings) {
+        this.farmers = farmers;
+        this.machines = machines;
+        this.teams = teams;
+        this.communities = communities;
+        this.outbox = outbox;
+        this.settings = settings;
+    }
+
+    private record Recipient(SmsRecipient role, String code, SmsLanguage language) {
+    }
+
+    public BroadcastPreview preview(Broadcast broadcast) {
+        return summary(broadcast, audience(broadcast), 0);
+    }
+
+    @Transactional
+    public BroadcastPreview send(Broadcast broadcast) {
+        Map<String, Recipient> audience = audience(broadcast);
+        Map<String, Recipient> reachable = new TreeMap<>(audience);
+        reachable.keySet().removeIf(outbox::optedOut);
+        outbox.queue(reachable.entrySet().stream().map(e -> new SmsOutbox.NewText(SmsKind.BROADCAST, e.getValue().role(),
+                e.getValue().code(), e.getKey(), e.getValue().language(), broadcast.body(), Boolean.TRUE.equals(broadcast.urgent()), null))
+                .toList(), settings.getValidity());
+        return summary(broadcast, audience, reachable.size());
+    }
+
+    /** Phone number to recipient: one text per number even if it appears twice in the ledgers. */
+    private Map<String, Recipient> audience(Broadcast broadcast) {
+        Map<String, Recipient> audience = new TreeMap<>();
+        switch (broadcast.audience()) {
+            case COMMUNITY -> {
+                if (broadcast.community() == null) {
+                    throw ProblemException.invalid("community", "is required for a COMMUNITY broadcast");
+                }
+                communities.getByCode(broadcast.community());
+                farmers.all(false).stream().filter(f -> f.communityCode().equals(broadcast.community()) && f.phone() != null)
+                        .forEach(f -> audience.putIfAbsent(f.phone(), new Recipient(SmsRecipient.FARMER, f.code(), SmsLanguage.of(f.language()))));
+            }
+            case OPERATORS -> machines.all(false).stream().filter(m -> m.kind() == MachineKind.COMBINE && m.operatorPhone() != null)
+                    .forEach(m -> audience.putIfAbsent(m.operatorPhone(), new Recipient(SmsRecipient.OPERATOR, m.code(), SmsLanguage.ZH)));
+            case TEAM_LEADERS -> teams.all(false).stream().filter(t -> Objects.nonNull(t.leaderPhone()))
+                    .forEach(t -> audience.putIfAbsent(t.leaderPhone(), new Recipient(SmsRecipient.TEAM_LEADER, t.code(), SmsLanguage.ZH)));
+        }
+        return audience;
+    }
+
+    private BroadcastPreview summary(Broadcast broadcast, Map<String, Recipient> audience, int queued) {
+        Segments segments = Segments.of(broadcast.body());
+        if (segments.count() > settings.getMaxSegments()) {
+            throw ProblemException.invalid("body", "takes " + segments.count() + " SMS parts (" + segments.encoding()
+                    + "); at most " + settings.getMaxSegments() + " are allowed");
+        }
+        List<String> reachable = audience.keySet().stream().filter(phone -> !outbox.optedOut(phone)).toList();
+        int total = reachable.size() * segments.count();
+        return new BroadcastPreview(reachable.size(), audience.size() - reachable.size(), segments.encoding(), segments.count(), total,
+                settings.getPricePerSegment().multiply(BigDecimal.valueOf(total)), settings.getCurrency(),
+                reachable.stream().limit(10).toList(), queued);
+    }
+}
