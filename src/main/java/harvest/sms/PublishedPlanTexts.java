@@ -96,7 +96,7 @@ public class PublishedPlanTexts implements ApplicationEventListener<PlanPublishe
                                 farmer.name(), farmer.phone() == null ? "" : farmer.phone(), ledgers.site(a.dryingSiteCode()));
                     }).toList(), ledgers.nearestAid(ledgers.fields().get(day.getFirst().fieldCode())));
             texts.add(new SmsOutbox.NewText(SmsKind.ITINERARY, SmsRecipient.OPERATOR, code, machine.operatorPhone(),
-                    SmsLanguage.ZH, body, false, planId));
+                    SmsLanguage.ZH, body, false, planId, chunks(day)));
         });
         return texts;
     }
@@ -117,7 +117,7 @@ public class PublishedPlanTexts implements ApplicationEventListener<PlanPublishe
                                 machine.operatorPhone() == null ? "" : machine.operatorPhone(), ledgers.site(a.dryingSiteCode()));
                     }).toList());
             texts.add(new SmsOutbox.NewText(SmsKind.FIELD_NOTICE, SmsRecipient.FARMER, code, farmer.phone(), language,
-                    body, false, planId));
+                    body, false, planId, chunks(planned)));
         });
         return texts;
     }
@@ -133,9 +133,13 @@ public class PublishedPlanTexts implements ApplicationEventListener<PlanPublishe
                         ledgers.fields().get(a.fieldCode()).name());
             }).toList());
             texts.add(new SmsOutbox.NewText(SmsKind.TEAM_TASK, SmsRecipient.TEAM_LEADER, code, team.leaderPhone(),
-                    SmsLanguage.ZH, body, false, planId));
+                    SmsLanguage.ZH, body, false, planId, chunks(day)));
         });
         return texts;
+    }
+
+    private static List<String> chunks(List<Assignment> assignments) {
+        return assignments.stream().map(Assignment::chunkId).toList();
     }
 
     /** The jobs on the first local day that has any, in time order. */

@@ -39,8 +39,8 @@ public class RevisionTexts {
         PlanDiff diff = plan.outcome().diff();
         Map<String, Assignment> old = byChunk(before);
         Map<String, Assignment> now = byChunk(after);
-        Map<String, List<SmsTemplates.Change>> operators = new TreeMap<>();
-        Map<String, List<SmsTemplates.Change>> households = new TreeMap<>();
+        Map<String, Notice> operators = new TreeMap<>();
+        Map<String, Notice> households = new TreeMap<>();
         List<PlanDiff.Change> all = new ArrayList<>();
         all.addAll(diff.added());
         all.addAll(diff.moved());
@@ -53,30 +53,43 @@ public class RevisionTexts {
             SmsTemplates.Change taken = change.fromMachine() == null ? null
                     : new SmsTemplates.Change(field.name(), null, null, null, null, rainedOff(field, old.get(change.chunkId())));
             if (change.toMachine() != null) {
-                operators.computeIfAbsent(change.toMachine(), m -> new ArrayList<>()).add(given);
+                operators.computeIfAbsent(change.toMachine(), m -> new Notice()).add(given, change.chunkId());
             }
             if (change.fromMachine() != null && !change.fromMachine().equals(change.toMachine())) {
-                operators.computeIfAbsent(change.fromMachine(), m -> new ArrayList<>()).add(taken);
+                operators.computeIfAbsent(change.fromMachine(), m -> new Notice()).add(taken, change.chunkId());
             }
-            households.computeIfAbsent(field.farmerCode(), f -> new ArrayList<>()).add(given != null ? given : taken);
+            households.computeIfAbsent(field.farmerCode(), f -> new Notice()).add(given != null ? given : taken, change.chunkId());
         }
         List<SmsOutbox.NewText> texts = new ArrayList<>();
-        operators.forEach((code, changes) -> {
+        operators.forEach((code, notice) -> {
             Machine machine = ledgers.machines().get(code);
             if (machine.operatorPhone() != null) {
                 texts.add(new SmsOutbox.NewText(SmsKind.PLAN_CHANGE, SmsRecipient.OPERATOR, code, machine.operatorPhone(), SmsLanguage.ZH,
-                        templates.operatorChanges(SmsLanguage.ZH, machine.plate() == null ? code : machine.plate(), changes), false, plan.id()));
+                        templates.operatorChanges(SmsLanguage.ZH, machine.plate() == null ? code : machine.plate(), notice.changes()),
+                        false, plan.id(), notice.chunks()));
             }
         });
-        households.forEach((code, changes) -> {
+        households.forEach((code, notice) -> {
             Farmer farmer = ledgers.farmers().get(code);
             if (farmer.phone() != null) {
                 SmsLanguage language = SmsLanguage.of(farmer.language());
                 texts.add(new SmsOutbox.NewText(SmsKind.PLAN_CHANGE, SmsRecipient.FARMER, code, farmer.phone(), language,
-                        templates.farmerChanges(language, farmer.name(), changes), false, plan.id()));
+                        templates.farmerChanges(language, farmer.name(), notice.changes()), false, plan.id(), notice.chunks()));
             }
         });
         return texts;
+    }
+
+    /** What one person is told, and which assignments that is about. */
+    private record Notice(List<SmsTemplates.Change> changes, List<String> chunks) {
+        Notice() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(SmsTemplates.Change change, String chunk) {
+            changes.add(change);
+            chunks.add(chunk);
+        }
     }
 
     private static SmsTemplates.Change given(Field field, Assignment next, LedgerSnapshot ledgers) {

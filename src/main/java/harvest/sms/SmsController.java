@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.openapi.annotation.OpenAPIDecorator;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -52,9 +53,11 @@ public class SmsController {
     @Operation(operationId = "listSmsMessages", summary = "Texts, newest first: queued, sent, delivered, simulated in the sandbox, or failed with the provider's code")
     public PageResponse<SmsMessage> list(@Nullable @QueryValue String phone, @Nullable @QueryValue SmsStatus status,
                                          @Nullable @QueryValue Long plan,
+                                         @Parameter(description = "Texts about this assignment (chunk id, e.g. P000123#1)") @Nullable @QueryValue String assignment,
                                          @QueryValue(defaultValue = "0") @Min(0) int page,
                                          @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return PageResponse.of(outbox.list(phone, status, plan, null, page, size), page, size, outbox.count(phone, status, plan));
+        SmsOutbox.Filter filter = new SmsOutbox.Filter(phone, status, plan, assignment);
+        return PageResponse.of(outbox.list(filter, null, page, size), page, size, outbox.count(filter));
     }
 
     @Get("/messages/{id}")

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /** A text in the outbox, with what happened to it. */
 @Serdeable
@@ -32,5 +33,6 @@ public record SmsMessage(
         @Nullable Integer errorCode,
         @Nullable String errorMessage,
         Instant createdAt,
-        @Nullable Instant sentAt) {
+        @Nullable Instant sentAt,
+        @Schema(description = "The plan's assignments (chunk ids) the text is about") List<String> chunkIds) {
 }

@@ -22,9 +22,9 @@ import java.util.List;
 public class SmsOutbox {
     private static final String COLUMNS = """
             id, kind, recipient_role, recipient_code, phone, language, body, encoding, segments, urgent, plan_id, status,
-            attempts, not_before, expires_at, sid, price, price_unit, error_code, error_message, created_at, sent_at""";
+            attempts, not_before, expires_at, sid, price, price_unit, error_code, error_message, created_at, sent_at, chunk_ids""";
     private static final String WHERE = " WHERE (?::text IS NULL OR phone = ?) AND (?::text IS NULL OR status = ?)"
-            + " AND (?::bigint IS NULL OR plan_id = ?) AND (?::bigint IS NULL OR id = ?)";
+            + " AND (?::bigint IS NULL OR plan_id = ?) AND (?::text IS NULL OR ? = ANY (chunk_ids)) AND (?::bigint IS NULL OR id = ?)";
 
     private final JdbcOperations jdbc;
 
@@ -32,17 +32,22 @@ public class SmsOutbox {
         this.jdbc = jdbc;
     }
 
-    /** A text to queue; segments and encoding are computed from the body. */
+    /** A text to queue, and the plan's assignments (chunk ids) it is about; segments and encoding follow from the body. */
     public record NewText(SmsKind kind, SmsRecipient role, String recipientCode, String phone, SmsLanguage language,
-                          String body, boolean urgent, @Nullable Long planId) {
+                          String body, boolean urgent, @Nullable Long planId, List<String> chunks) {
+
+        public NewText(SmsKind kind, SmsRecipient role, String recipientCode, String phone, SmsLanguage language, String body,
+                       boolean urgent, @Nullable Long planId) {
+            this(kind, role, recipientCode, phone, language, body, urgent, planId, List.of());
+        }
     }
 
     /** Queues texts in the caller's transaction, valid for {@code validity} from now. */
     public void queue(List<NewText> texts, Duration validity) {
         jdbc.prepareStatement("""
                 INSERT INTO sms_message (kind, recipient_role, recipient_code, phone, language, body, encoding, segments,
-                                         urgent, plan_id, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?))""", statement -> {
+                                         urgent, plan_id, expires_at, chunk_ids)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), ?)""", statement -> {
             for (NewText text : texts) {
                 Segments segments = Segments.of(text.body());
                 statement.setString(1, text.kind().name());
@@ -56,6 +61,7 @@ public class SmsOutbox {
                 statement.setBoolean(9, text.urgent());
                 statement.setObject(10, text.planId(), Types.BIGINT);
                 statement.setDouble(11, validity.toSeconds());
+                statement.setArray(12, statement.getConnection().createArrayOf("text", text.chunks().toArray()));
                 statement.addBatch();
             }
             return statement.executeBatch();
@@ -181,23 +187,26 @@ public class SmsOutbox {
     }
 
     public SmsMessage get(long id) {
-        return list(null, null, null, id, 0, 1).stream().findFirst().orElseThrow(() -> ProblemException.notFound("text " + id));
+        return list(new Filter(null, null, null, null), id, 0, 1).stream().findFirst().orElseThrow(() -> ProblemException.notFound("text " + id));
+    }
+
+    /** Which texts to list: to a number, in a status, of a plan, about an assignment (chunk id); null for any. */
+    public record Filter(@Nullable String phone, @Nullable SmsStatus status, @Nullable Long planId, @Nullable String chunk) {
     }
 
     /** Newest first. */
-    public List<SmsMessage> list(@Nullable String phone, @Nullable SmsStatus status, @Nullable Long planId, @Nullable Long id,
-                                 int page, int size) {
+    public List<SmsMessage> list(Filter filter, @Nullable Long id, int page, int size) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM sms_message" + WHERE + " ORDER BY id DESC LIMIT ? OFFSET ?", statement -> {
-            int next = filter(statement, phone, status, planId, id);
+            int next = bind(statement, filter, id);
             statement.setInt(next, size);
             statement.setLong(next + 1, (long) page * size);
             return read(statement);
         });
     }
 
-    public long count(@Nullable String phone, @Nullable SmsStatus status, @Nullable Long planId) {
+    public long count(Filter filter) {
         return jdbc.prepareStatement("SELECT count(*) FROM sms_message" + WHERE, statement -> {
-            filter(statement, phone, status, planId, null);
+            bind(statement, filter, null);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -205,18 +214,19 @@ public class SmsOutbox {
         });
     }
 
-    private static int filter(PreparedStatement statement, @Nullable String phone, @Nullable SmsStatus status,
-                              @Nullable Long planId, @Nullable Long id) throws SQLException {
-        String s = status == null ? null : status.name();
-        statement.setString(1, phone);
-        statement.setString(2, phone);
-        statement.setString(3, s);
-        statement.setString(4, s);
-        statement.setObject(5, planId, Types.BIGINT);
-        statement.setObject(6, planId, Types.BIGINT);
-        statement.setObject(7, id, Types.BIGINT);
-        statement.setObject(8, id, Types.BIGINT);
-        return 9;
+    private static int bind(PreparedStatement statement, Filter filter, @Nullable Long id) throws SQLException {
+        String status = filter.status() == null ? null : filter.status().name();
+        statement.setString(1, filter.phone());
+        statement.setString(2, filter.phone());
+        statement.setString(3, status);
+        statement.setString(4, status);
+        statement.setObject(5, filter.planId(), Types.BIGINT);
+        statement.setObject(6, filter.planId(), Types.BIGINT);
+        statement.setString(7, filter.chunk());
+        statement.setString(8, filter.chunk());
+        statement.setObject(9, id, Types.BIGINT);
+        statement.setObject(10, id, Types.BIGINT);
+        return 11;
     }
 
     private List<SmsMessage> leased(String sql, int limit, Duration lease) {
@@ -238,7 +248,8 @@ public class SmsOutbox {
                         SmsStatus.valueOf(rows.getString("status")), rows.getInt("attempts"),
                         instant(rows, "not_before"), instant(rows, "expires_at"), rows.getString("sid"),
                         rows.getBigDecimal("price"), rows.getString("price_unit"), rows.getObject("error_code", Integer.class),
-                        rows.getString("error_message"), instant(rows, "created_at"), instant(rows, "sent_at")));
+                        rows.getString("error_message"), instant(rows, "created_at"), instant(rows, "sent_at"),
+                        List.of((String[]) rows.getArray("chunk_ids").getArray())));
             }
         }
         return messages;

@@ -15,6 +15,7 @@ CREATE TABLE sms_message (
     segments       int         NOT NULL CHECK (segments BETWEEN 1 AND 10),
     urgent         boolean     NOT NULL DEFAULT false,
     plan_id        bigint      REFERENCES plan (id),
+    chunk_ids      text[]      NOT NULL DEFAULT '{}',
     status         text        NOT NULL DEFAULT 'QUEUED'
                                CHECK (status IN ('QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'UNDELIVERED', 'FAILED',
                                                  'EXPIRED', 'SIMULATED', 'OPTED_OUT')),
@@ -37,6 +38,7 @@ CREATE INDEX sms_message_due_idx ON sms_message (not_before) WHERE status = 'QUE
 CREATE INDEX sms_message_in_doubt_idx ON sms_message (lease_until) WHERE status = 'SENDING';
 CREATE INDEX sms_message_phone_idx ON sms_message (phone, created_at);
 CREATE INDEX sms_message_plan_idx ON sms_message (plan_id);
+CREATE INDEX sms_message_chunks_idx ON sms_message USING gin (chunk_ids);
 
 -- Texts people sent us, once each (Twilio may post the same MessageSid again), with what we understood and did.
 CREATE TABLE sms_inbound (

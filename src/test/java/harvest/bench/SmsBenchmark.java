@@ -76,7 +76,7 @@ class SmsBenchmark extends DatabaseTest {
         Map<String, Long> perBody = TWILIO.created().stream().filter(m -> m.get("Body").startsWith("抢收通知"))
                 .collect(Collectors.groupingBy(m -> m.get("Body"), Collectors.counting()));
         long doubled = perBody.values().stream().filter(n -> n > 1).count();
-        long sent = outbox.count(null, SmsStatus.SENT, null);
+        long sent = outbox.count(new SmsOutbox.Filter(null, SmsStatus.SENT, null, null));
         double rate = TEXTS / seconds;
         System.out.printf("%nSMS: baseline (SDK straight to the fake Twilio, unpaced) %.2f ms a text; outbox drain of %d texts"
                         + " at %.0f/s configured: %.1f s, %.1f texts/s = %.3f x the configured rate (%.1f x the baseline's time a"

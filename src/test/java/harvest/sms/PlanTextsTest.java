@@ -65,6 +65,9 @@ class PlanTextsTest extends DatabaseTest {
         JsonNode itinerary = api.get("/api/v1/sms/messages?size=500&plan=" + plan).json().get("items").findValues("body").stream()
                 .filter(b -> b.asText().contains("作业")).findFirst().orElseThrow();
         assertThat(itinerary.asText()).contains("急救点").contains("亩").contains("回复1确认");
+        String chunk = assignments.get(0).get("chunkId").asText();
+        JsonNode about = api.get("/api/v1/sms/messages?plan=" + plan + "&assignment=" + chunk.replace("#", "%23")).json();
+        assertThat(about.get("items")).extracting(t -> t.get("kind").asText()).contains("ITINERARY", "FIELD_NOTICE");
 
         while (worker.drain() > 0) {
             // the sandbox takes everything at once

@@ -159,6 +159,19 @@ class RepliesTest extends DatabaseTest {
 
     @Test
     @Order(5)
+    void a_farmer_asking_to_reschedule_goes_to_the_dispatcher() {
+        JsonNode field = api.get("/api/v1/fields/code/" + firstJob.get("fieldCode").asText()).json();
+        String phone = api.get("/api/v1/farmers/code/" + field.get("farmerCode").asText()).json().get("phone").asText();
+
+        text(phone, "2 麦子还没熟");
+
+        assertThat(latestInbound().get("intent").asText()).isEqualTo("RESCHEDULE");
+        assertThat(latestInbound().get("needsAttention").asBoolean()).isTrue();
+        assertThat(latestInbound().get("action").asText()).contains(field.get("code").asText());
+    }
+
+    @Test
+    @Order(6)
     void a_breakdown_takes_the_combine_out_and_flags_its_pending_work_for_the_dispatcher() {
         text(operatorPhone("M0002"), "坏了，割台卡住");
 
@@ -178,7 +191,7 @@ class RepliesTest extends DatabaseTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anything_else_gets_the_help_text_and_goes_to_the_dispatcher() {
         String phone = "+8613900008888";
         text(phone, "明天下雨吗？");
@@ -192,7 +205,7 @@ class RepliesTest extends DatabaseTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_late_status_callback_never_moves_a_text_back() {
         String phone = "+8613900008888";
         worker.drain();

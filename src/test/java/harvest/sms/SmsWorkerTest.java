@@ -57,7 +57,7 @@ class SmsWorkerTest extends DatabaseTest {
     }
 
     private List<SmsMessage> messagesTo(String phone) {
-        return outbox.list(phone, null, null, null, 0, 500);
+        return outbox.list(new SmsOutbox.Filter(phone, null, null, null), null, 0, 500);
     }
 
     private long sentTo(String phone) {
