@@ -6,6 +6,7 @@ import harvest.machine.Machine;
 import harvest.planning.Assignment;
 import harvest.planning.Plan;
 import harvest.planning.outcome.PlanDiff;
+import harvest.team.Team;
 import harvest.weather.GapReason;
 import harvest.weather.Windows;
 import jakarta.inject.Singleton;
@@ -20,8 +21,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A published revision texts only the people whose work it changed, saying what changed: each operator the jobs
- * it gave them or took off them, each farmer their fields' new times or that they are on hold. Work taken off
+ * A published revision texts only the people whose work it changed, saying what changed: each operator and team
+ * leader the jobs it gave them or took off them, each farmer their fields' new times or that they are on hold. Work taken off
  * someone in a slot that the forecast now has wet (or drying out) says it is because of the rain.
  */
 @Singleton
@@ -41,6 +42,7 @@ public class RevisionTexts {
         Map<String, Assignment> now = byChunk(after);
         Map<String, Notice> operators = new TreeMap<>();
         Map<String, Notice> households = new TreeMap<>();
+        Map<String, Notice> teams = new TreeMap<>();
         List<PlanDiff.Change> all = new ArrayList<>();
         all.addAll(diff.added());
         all.addAll(diff.moved());
@@ -59,13 +61,21 @@ public class RevisionTexts {
                 operators.computeIfAbsent(change.fromMachine(), m -> new Notice()).add(taken, change.chunkId());
             }
             households.computeIfAbsent(field.farmerCode(), f -> new Notice()).add(given != null ? given : taken, change.chunkId());
+            String oldTeam = old.containsKey(change.chunkId()) ? old.get(change.chunkId()).teamCode() : null;
+            String newTeam = next == null ? null : next.teamCode();
+            if (newTeam != null) {
+                teams.computeIfAbsent(newTeam, t -> new Notice()).add(given, change.chunkId());
+            }
+            if (oldTeam != null && !oldTeam.equals(newTeam)) {
+                teams.computeIfAbsent(oldTeam, t -> new Notice()).add(taken, change.chunkId());
+            }
         }
         List<SmsOutbox.NewText> texts = new ArrayList<>();
         operators.forEach((code, notice) -> {
             Machine machine = ledgers.machines().get(code);
             if (machine.operatorPhone() != null) {
                 texts.add(new SmsOutbox.NewText(SmsKind.PLAN_CHANGE, SmsRecipient.OPERATOR, code, machine.operatorPhone(), SmsLanguage.ZH,
-                        templates.operatorChanges(SmsLanguage.ZH, machine.plate() == null ? code : machine.plate(), notice.changes()),
+                        templates.changes(SmsLanguage.ZH, machine.plate() == null ? code : machine.plate(), notice.changes()),
                         false, plan.id(), notice.chunks()));
             }
         });
@@ -76,6 +86,11 @@ public class RevisionTexts {
                 texts.add(new SmsOutbox.NewText(SmsKind.PLAN_CHANGE, SmsRecipient.FARMER, code, farmer.phone(), language,
                         templates.farmerChanges(language, farmer.name(), notice.changes()), false, plan.id(), notice.chunks()));
             }
+        });
+        teams.forEach((code, notice) -> {
+            Team team = ledgers.teams().get(code);
+            texts.add(new SmsOutbox.NewText(SmsKind.PLAN_CHANGE, SmsRecipient.TEAM_LEADER, code, team.leaderPhone(), SmsLanguage.ZH,
+                    templates.changes(SmsLanguage.ZH, team.name(), notice.changes()), false, plan.id(), notice.chunks()));
         });
         return texts;
     }

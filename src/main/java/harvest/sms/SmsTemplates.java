@@ -81,12 +81,13 @@ public final class SmsTemplates {
                          @Nullable String operatorPhone, boolean rain) {
     }
 
-    public String operatorChanges(SmsLanguage language, String plate, List<Change> changes) {
+    /** For an operator (by plate) or a team leader (by team name): jobs given to them and taken off them. */
+    public String changes(SmsLanguage language, String who, List<Change> changes) {
         return switch (language) {
-            case ZH -> fit("【三夏调度】" + plate + " 计划调整：", changes.stream().map(c -> c.field() + (c.start() == null
+            case ZH -> fit("【三夏调度】" + who + " 计划调整：", changes.stream().map(c -> c.field() + (c.start() == null
                     ? " 取消" + (c.rain() ? "（因降雨）" : "") : " 改为" + WHEN_ZH.format(c.start())) + "；").toList(),
                     "回复1确认", "等另%d项；");
-            case EN -> fit("Harvest dispatch, " + plate + ": plan changed: ", changes.stream().map(c -> c.field() + (c.start() == null
+            case EN -> fit("Harvest dispatch, " + who + ": plan changed: ", changes.stream().map(c -> c.field() + (c.start() == null
                     ? " cancelled" + (c.rain() ? " because of rain" : "") : " now " + WHEN_EN.format(c.start())) + "; ").toList(),
                     "Reply 1 to confirm", "and %d more. ");
         };
@@ -103,6 +104,26 @@ public final class SmsTemplates {
                     : " " + WHEN_EN.format(c.start()) + "-" + TIME.format(c.end()) + " combine " + c.plate() + " operator " + c.operatorPhone()) + "; ").toList(),
                     "Reply 1 to confirm, 2 to reschedule", "and %d more. ");
         };
+    }
+
+    /** Grain expected at a drying site in one block of the day. */
+    public record Intake(OffsetDateTime from, OffsetDateTime to, long kg) {
+    }
+
+    public String dryingIntake(SmsLanguage language, String site, OffsetDateTime day, List<Intake> blocks) {
+        long total = blocks.stream().mapToLong(Intake::kg).sum();
+        return switch (language) {
+            case ZH -> fit("【三夏调度】" + site + " " + DAY_ZH.format(day) + "预计收粮" + tonnes(total) + "吨：",
+                    blocks.stream().map(b -> TIME.format(b.from()) + "-" + TIME.format(b.to()) + " " + tonnes(b.kg()) + "吨；").toList(),
+                    "请备足人手和烘干能力", "等另%d段；");
+            case EN -> fit("Harvest dispatch, " + site + ": " + tonnes(total) + " t expected on " + DAY_EN.format(day) + ": ",
+                    blocks.stream().map(b -> TIME.format(b.from()) + "-" + TIME.format(b.to()) + " " + tonnes(b.kg()) + " t; ").toList(),
+                    "Please have staff and drying capacity ready", "and %d more. ");
+        };
+    }
+
+    private static String tonnes(long kg) {
+        return String.valueOf(Math.round(kg / 100.0) / 10.0);
     }
 
     public String help(SmsLanguage language) {

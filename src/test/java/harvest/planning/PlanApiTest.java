@@ -95,7 +95,7 @@ class PlanApiTest extends DatabaseTest {
     @Test
     @Order(3)
     void the_planner_reports_progress_and_loses_at_most_four_fifths_of_what_greedy_loses() {
-        plannerId = api.post("/api/v1/plans", request("PLANNER", 8, "")).json().get("id").asLong();
+        plannerId = api.post("/api/v1/plans", request("PLANNER", 12, "")).json().get("id").asLong();
         String progress = null;
         for (int i = 0; i < 40 && progress == null; i++) {
             JsonNode plan = api.get("/api/v1/plans/" + plannerId).json();

@@ -24,6 +24,8 @@ class PlanTextsTest extends DatabaseTest {
     Api api;
     @Inject
     SmsWorker worker;
+    @Inject
+    DryingIntakeTexts dryingIntake;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -78,6 +80,14 @@ class PlanTextsTest extends DatabaseTest {
         JsonNode one = api.get("/api/v1/sms/messages/" + texts.at("/items/0/id").asLong()).json();
         assertThat(one.get("sid").asText()).startsWith("SIMULATED-");
         assertThat(one.get("attempts").asInt()).isEqualTo(1);
+
+        String day = java.util.stream.StreamSupport.stream(assignments.spliterator(), false).filter(a -> a.has("dryingSiteCode"))
+                .map(a -> a.get("end").asText().substring(0, 10)).findFirst().orElseThrow();
+        int sites = dryingIntake.queueFor(java.time.LocalDate.parse(day));
+        JsonNode intake = api.get("/api/v1/sms/messages?size=500&plan=" + plan + "&status=QUEUED").json().get("items");
+        assertThat(sites).isPositive();
+        assertThat(intake).filteredOn(t -> t.get("kind").asText().equals("DRYING_INTAKE")).hasSize(sites)
+                .allSatisfy(t -> assertThat(t.get("body").asText()).contains("日预计收粮").containsPattern("\\d\\d:00-\\d\\d:00 [\\d.]+吨"));
     }
 
     @Test
