@@ -15,6 +15,11 @@ public class PlanSettings {
     private Duration heartbeat = Duration.ofSeconds(10);
     /** A queued or solving plan whose service has not beaten its heart for this long is failed as abandoned. */
     private Duration abandonedAfter = Duration.ofSeconds(60);
+    /**
+     * Also stop the search after this many steps: with it, a plan no longer depends on how busy the machine was
+     * (the search itself is reproducible), which tests and side-by-side comparisons want. Unset by default.
+     */
+    private Integer stepLimit;
 
     public int getMaxSolving() {
         return maxSolving;
@@ -46,6 +51,14 @@ public class PlanSettings {
 
     public void setMaxTimeLimit(Duration maxTimeLimit) {
         this.maxTimeLimit = maxTimeLimit;
+    }
+
+    public Integer getStepLimit() {
+        return stepLimit;
+    }
+
+    public void setStepLimit(Integer stepLimit) {
+        this.stepLimit = stepLimit;
     }
 
     public Duration getHeartbeat() {

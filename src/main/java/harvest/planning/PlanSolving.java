@@ -184,8 +184,11 @@ public class PlanSolving {
         }
 
         private HarvestPlan search(HarvestPlan start) {
-            Solver<HarvestPlan> built = solverFactory.buildSolver(new SolverConfigOverride()
-                    .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofSeconds(plan.timeLimitSeconds()))));
+            TerminationConfig termination = new TerminationConfig().withSpentLimit(Duration.ofSeconds(plan.timeLimitSeconds()));
+            if (settings.getStepLimit() != null) {
+                termination.setStepCountLimit(settings.getStepLimit());
+            }
+            Solver<HarvestPlan> built = solverFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination));
             built.addEventListener(event -> {
                 long now = System.currentTimeMillis();
                 if (now - lastProgress >= PROGRESS_EVERY_MILLIS) {

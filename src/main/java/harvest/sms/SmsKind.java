@@ -10,6 +10,8 @@ public enum SmsKind {
     TEAM_TASK,
     /** Only what a revision changed for this person. */
     PLAN_CHANGE,
+    /** Urgent: a new forecast puts rain over an operator's published jobs; sent even in quiet hours. */
+    RAIN_ALERT,
     /** A drying site's expected intake for the next day, by two-hour block. */
     DRYING_INTAKE,
     /** The dispatcher's own words to a community, all operators or all team leaders. */

@@ -126,6 +126,21 @@ public final class SmsTemplates {
         return String.valueOf(Math.round(kg / 100.0) / 10.0);
     }
 
+    /** A published job whose slot the latest forecast puts under rain or drying out. */
+    public record Threatened(String field, OffsetDateTime start) {
+    }
+
+    public String rainAlert(SmsLanguage language, String plate, List<Threatened> jobs) {
+        return switch (language) {
+            case ZH -> fit("【三夏调度】降雨预警 " + plate + "：新预报有雨，",
+                    jobs.stream().map(j -> j.field() + "（" + WHEN_ZH.format(j.start()) + "）").toList(),
+                    "受影响。能抢先收就先收，已收的粮食请苫盖，等待调度调整。", "等另%d块");
+            case EN -> fit("Harvest dispatch RAIN ALERT, " + plate + ": the new forecast brings rain over ",
+                    jobs.stream().map(j -> j.field() + " (" + WHEN_EN.format(j.start()) + ") ").toList(),
+                    ". Harvest early where you can, cover harvested grain, and wait for the revised plan.", "and %d more ");
+        };
+    }
+
     public String help(SmsLanguage language) {
         return switch (language) {
             case ZH -> "【三夏调度】可回复：1确认，2改期，完成，故障，TD退订，START恢复，帮助。其他事项请致电调度室。";

@@ -67,12 +67,12 @@ public class ForecastService {
             long id = store.insertForecast(upload.source(), issuedAt, channel);
             store.insertHours(id, hours);
             List<WindowChanges.CommunityChange> changed = WindowChanges.between(before, windows.timelines(communities, from, to));
-            return new Stored(id, changed.isEmpty() ? null : changes.insert(id, from, to, changed));
+            WindowChangeEvent event = changed.isEmpty() ? null : changes.insert(id, from, to, changed);
+            if (event != null) {
+                publisher.publishEvent(new WindowsChanged(event.id(), id, from, to, event.communityCodes()));
+            }
+            return new Stored(id, event);
         });
-        if (stored.event() != null) {
-            WindowChangeEvent event = stored.event();
-            publisher.publishEvent(new WindowsChanged(event.id(), stored.forecastId(), from, to, event.communityCodes()));
-        }
         return new ForecastReceipt(store.summary(stored.forecastId()).orElseThrow(),
                 stored.event() == null ? null : stored.event().id(),
                 stored.event() == null ? List.of() : stored.event().communityCodes());

@@ -5,7 +5,7 @@
 CREATE TABLE sms_message (
     id             bigserial   PRIMARY KEY,
     kind           text        NOT NULL CHECK (kind IN ('ITINERARY', 'FIELD_NOTICE', 'TEAM_TASK', 'PLAN_CHANGE', 'DRYING_INTAKE',
-                                                        'BROADCAST', 'HELP_REPLY')),
+                                                        'RAIN_ALERT', 'BROADCAST', 'HELP_REPLY')),
     recipient_role text        NOT NULL CHECK (recipient_role IN ('OPERATOR', 'FARMER', 'TEAM_LEADER', 'DRYING_SITE', 'OTHER')),
     recipient_code text        NOT NULL,
     phone          e164_phone  NOT NULL,

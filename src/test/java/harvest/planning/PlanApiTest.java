@@ -42,9 +42,10 @@ class PlanApiTest extends DatabaseTest {
     private long plannerId;
     private double greedyLoss;
 
+    /** Step-limited rather than timed, so that a busy machine gets the same plans, only later. */
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("harvest.demo", "true");
+        return Map.of("harvest.demo", "true", "harvest.planning.step-limit", "10000");
     }
 
     @Test
@@ -95,7 +96,7 @@ class PlanApiTest extends DatabaseTest {
     @Test
     @Order(3)
     void the_planner_reports_progress_and_loses_at_most_four_fifths_of_what_greedy_loses() {
-        plannerId = api.post("/api/v1/plans", request("PLANNER", 12, "")).json().get("id").asLong();
+        plannerId = api.post("/api/v1/plans", request("PLANNER", 120, "")).json().get("id").asLong();
         String progress = null;
         for (int i = 0; i < 40 && progress == null; i++) {
             JsonNode plan = api.get("/api/v1/plans/" + plannerId).json();
@@ -113,7 +114,8 @@ class PlanApiTest extends DatabaseTest {
         assertThat(plan.at("/outcome/violations")).isEmpty();
         assertThat(plan.at("/outcome/score").asText()).startsWith("0hard/");
         double loss = plan.at("/outcome/metrics/lossKg/total").asDouble();
-        System.out.printf("demo district: greedy loses %.0f kg, the planner %.0f kg (%.2f x)%n", greedyLoss, loss, loss / greedyLoss);
+        System.out.printf("demo district: greedy loses %.0f kg, the planner %.0f kg (%.2f x) in %.1f s%n", greedyLoss, loss,
+                loss / greedyLoss, plan.get("secondsSpent").asDouble());
         assertThat(loss).isLessThanOrEqualTo(0.8 * greedyLoss);
         JsonNode metrics = plan.at("/outcome/metrics");
         assertThat(metrics.get("harvestedMu").asDouble()).isPositive();
@@ -198,7 +200,7 @@ class PlanApiTest extends DatabaseTest {
                 List.of("2023-06-02", "2023-06-03"))).status()).isEqualTo(201);
         Instant asked = Instant.now();
         long revision = api.post("/api/v1/plans/" + plannerId + "/replan", """
-                {"timeLimitSeconds": 8}""").json().get("id").asLong();
+                {"timeLimitSeconds": 120}""").json().get("id").asLong();
         JsonNode plan = awaitFinished(api, revision);
 
         assertThat(plan.get("state").asText()).isEqualTo("SOLVED");

@@ -98,6 +98,11 @@ class PlanTextsTest extends DatabaseTest {
         api.post("/api/v1/plans/" + plan + "/publish", "{}");
         api.post("/api/v1/weather/forecasts", Files.wetterForecast("2023-05-29T06:00:00+08:00", Set.of("BL-01", "BL-02", "YC-01"),
                 List.of("2023-06-01", "2023-06-02")));
+        JsonNode alerts = api.get("/api/v1/sms/messages?size=500&plan=" + plan).json().get("items");
+        assertThat(alerts).filteredOn(t -> t.get("kind").asText().equals("RAIN_ALERT")).isNotEmpty().allSatisfy(t -> {
+            assertThat(t.get("urgent").asBoolean()).isTrue();
+            assertThat(t.get("body").asText()).startsWith("【三夏调度】降雨预警");
+        });
         long revision = api.post("/api/v1/plans/" + plan + "/replan", """
                 {"timeLimitSeconds": 3}""").json().get("id").asLong();
         awaitSolved(revision);
