@@ -10,6 +10,11 @@ public class SandboxSender implements SmsSender {
         return new Accepted("SIMULATED-" + text.id(), SmsStatus.SIMULATED, Segments.of(text.body()).count(), null, null);
     }
 
+    @Override
+    public boolean paced() {
+        return false;
+    }
+
     /** The sandbox writes its outcome in the same update that ends the send, so nothing is ever in doubt. */
     @Override
     public Optional<Accepted> find(Text text) {

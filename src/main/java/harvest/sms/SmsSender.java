@@ -32,6 +32,11 @@ public interface SmsSender {
 
     Outcome send(Text text);
 
+    /** Whether sends must keep to the provider's rate; the sandbox sends nothing, so it need not. */
+    default boolean paced() {
+        return true;
+    }
+
     /** The provider's record of this text if an attempt that died before recording it did reach the provider. */
     Optional<Accepted> find(Text text);
 }

@@ -84,7 +84,9 @@ public class SmsWorker {
             outbox.requeue(message.id(), quiet.nextEnd(startOfDay(now).plus(Duration.ofDays(1))), false,
                     "deferred: the recipient's daily cap of " + settings.getDailyCap() + " texts is reached");
         } else {
-            pacer.await();
+            if (sender.paced()) {
+                pacer.await();
+            }
             switch (sender.send(text(message))) {
                 case SmsSender.Accepted accepted -> outbox.accepted(message.id(), accepted);
                 case SmsSender.Permanent refused -> outbox.end(message.id(), SmsStatus.FAILED, true, refused.code(), refused.reason());
