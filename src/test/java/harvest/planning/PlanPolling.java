@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Asking the API for plans and waiting for them, as a dispatcher's client would. */
-final class PlanPolling {
+public final class PlanPolling {
     private PlanPolling() {
     }
 
@@ -18,7 +18,7 @@ final class PlanPolling {
     }
 
     /** Polls the plan until it is SOLVED or FAILED. */
-    static JsonNode awaitFinished(Api api, long id) {
+    public static JsonNode awaitFinished(Api api, long id) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             JsonNode plan = api.get("/api/v1/plans/" + id).json();
@@ -31,7 +31,7 @@ final class PlanPolling {
         throw new AssertionError("plan " + id + " did not finish in time");
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package harvest.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import harvest.planning.PlanPolling;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
 import harvest.testing.Files;
@@ -8,8 +9,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -155,14 +154,6 @@ class PlanTextsTest extends DatabaseTest {
     }
 
     private void awaitSolved(long plan) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!api.get("/api/v1/plans/" + plan).json().get("state").asText().equals("SOLVED")) {
-            assertThat(Instant.now()).isBefore(deadline);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        assertThat(PlanPolling.awaitFinished(api, plan).get("state").asText()).isEqualTo("SOLVED");
     }
 }

@@ -1,6 +1,7 @@
 package harvest.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import harvest.planning.PlanPolling;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
 import harvest.testing.FakeTwilio;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,10 +58,7 @@ class RepliesTest extends DatabaseTest {
     void publishAPlan() {
         plan = api.post("/api/v1/plans", """
                 {"firstDay": "2023-05-28", "days": 12, "strategy": "GREEDY"}""").json().get("id").asLong();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!api.get("/api/v1/plans/" + plan).json().get("state").asText().equals("SOLVED") && Instant.now().isBefore(deadline)) {
-            sleep();
-        }
+        PlanPolling.awaitFinished(api, plan);
         api.post("/api/v1/plans/" + plan + "/publish", "{}");
         firstJob = api.get("/api/v1/plans/" + plan + "/assignments?machine=M0001").json().get(0);
     }
@@ -182,9 +178,7 @@ class RepliesTest extends DatabaseTest {
         JsonNode revision = api.post("/api/v1/plans/" + plan + "/replan", """
                 {"timeLimitSeconds": 1, "strategy": "GREEDY"}""").json();
         long revised = revision.get("id").asLong();
-        while (!api.get("/api/v1/plans/" + revised).json().get("state").asText().equals("SOLVED")) {
-            sleep();
-        }
+        assertThat(PlanPolling.awaitFinished(api, revised).get("state").asText()).isEqualTo("SOLVED");
         assertThat(api.get("/api/v1/plans/" + revised + "/assignments?machine=M0002").json()).isEmpty();
         assertThat(api.delete("/api/v1/machines/" + api.get("/api/v1/machines/code/M0002").json().get("id").asLong() + "/breakdown")
                 .json().has("repairedAt")).isTrue();
@@ -227,13 +221,5 @@ class RepliesTest extends DatabaseTest {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
