@@ -94,10 +94,7 @@ class PlanFailuresTest extends DatabaseTest {
     }
 
     private void awaitState(long id, String state) {
-        for (int i = 0; i < 200 && !api.get("/api/v1/plans/" + id).json().get("state").asText().equals(state); i++) {
-            PlanPolling.sleep(100);
-        }
-        assertThat(api.get("/api/v1/plans/" + id).json().get("state").asText()).isEqualTo(state);
+        PlanPolling.awaitPlan(api, id, plan -> plan.get("state").asText().equals(state));
     }
 
     private void sql(String statement) throws SQLException {

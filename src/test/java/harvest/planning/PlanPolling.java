@@ -4,10 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import harvest.testing.Api;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
 
 /** Asking the API for plans and waiting for them, as a dispatcher's client would. */
 public final class PlanPolling {
+    private static final Set<String> FINISHED = Set.of("SOLVED", "FAILED");
+
     private PlanPolling() {
     }
 
@@ -17,26 +22,14 @@ public final class PlanPolling {
                 .formatted(strategy, timeLimitSeconds, extra.isEmpty() ? "" : ", " + extra);
     }
 
-    /** Polls the plan until it is SOLVED or FAILED. */
+    /** The plan once it is SOLVED or FAILED. */
     public static JsonNode awaitFinished(Api api, long id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode plan = api.get("/api/v1/plans/" + id).json();
-            String state = plan.get("state").asText();
-            if (state.equals("SOLVED") || state.equals("FAILED")) {
-                return plan;
-            }
-            sleep(250);
-        }
-        throw new AssertionError("plan " + id + " did not finish in time");
+        return awaitPlan(api, id, plan -> FINISHED.contains(plan.get("state").asText()));
     }
 
-    public static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** The plan as soon as {@code condition} holds for it. */
+    static JsonNode awaitPlan(Api api, long id, Predicate<JsonNode> condition) {
+        return await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/v1/plans/" + id).json(), condition::test);
     }
 }
