@@ -110,8 +110,7 @@ public class SmsOutbox {
     public boolean delivery(String sid, SmsStatus status, @Nullable Integer errorCode) {
         return jdbc.prepareStatement("""
                 UPDATE sms_message SET status = ?, error_code = coalesce(?, error_code), updated_at = now()
-                WHERE sid = ? AND status NOT IN ('DELIVERED', 'UNDELIVERED', 'FAILED', 'EXPIRED', 'SIMULATED', 'OPTED_OUT')
-                  AND status <> ?""", statement -> {
+                WHERE sid = ? AND status <> ? AND status NOT IN (""" + SmsStatus.finalsInSql() + ")", statement -> {
             statement.setString(1, status.name());
             statement.setObject(2, errorCode, Types.INTEGER);
             statement.setString(3, sid);

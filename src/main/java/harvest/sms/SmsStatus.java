@@ -1,6 +1,7 @@
 package harvest.sms;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A text's life in the outbox; the last five never change again. */
 public enum SmsStatus {
@@ -8,7 +9,8 @@ public enum SmsStatus {
 
     private static final Set<SmsStatus> FINAL = Set.of(DELIVERED, UNDELIVERED, FAILED, EXPIRED, SIMULATED, OPTED_OUT);
 
-    public boolean isFinal() {
-        return FINAL.contains(this);
+    /** The final states as an SQL list, for queries that must leave them alone. */
+    static String finalsInSql() {
+        return FINAL.stream().map(status -> "'" + status.name() + "'").sorted().collect(Collectors.joining(", "));
     }
 }
