@@ -5,6 +5,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 
 /** One chunk of a field harvested by one combine: the row a dispatcher reads out at the morning meeting (district time). */
 @Serdeable
@@ -24,4 +25,18 @@ public record Assignment(
         AssignmentStatus status,
         @Schema(description = "Kept from the published plan when it was revised") boolean pinned,
         @Schema(description = "Put in question since publishing (its combine broke down): the next revision moves it") boolean needsReplan) {
+
+    /** Mu of all {@code assignments}, to the hundredth. */
+    public static double totalAreaMu(Collection<Assignment> assignments) {
+        return hundredths(assignments.stream().mapToDouble(Assignment::areaMu).sum());
+    }
+
+    /** Road km of all {@code assignments}, to the hundredth. */
+    public static double totalTravelKm(Collection<Assignment> assignments) {
+        return hundredths(assignments.stream().mapToDouble(Assignment::travelKm).sum());
+    }
+
+    private static double hundredths(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
 }

@@ -11,11 +11,7 @@ import java.util.List;
 public record Itinerary(String machineCode, int jobs, double areaMu, double travelKm, List<Assignment> assignments) {
 
     static Itinerary of(String machineCode, List<Assignment> assignments) {
-        return new Itinerary(machineCode, assignments.size(), round(assignments.stream().mapToDouble(Assignment::areaMu).sum()),
-                round(assignments.stream().mapToDouble(Assignment::travelKm).sum()), assignments);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
+        return new Itinerary(machineCode, assignments.size(), Assignment.totalAreaMu(assignments),
+                Assignment.totalTravelKm(assignments), assignments);
     }
 }

@@ -137,8 +137,7 @@ public class PlanController {
         if (assignments.isEmpty() && unassigned.isEmpty()) {
             throw ProblemException.notFound("field " + code + " in plan " + id);
         }
-        return new FieldPlan(code, Math.round(assignments.stream().mapToDouble(Assignment::areaMu).sum() * 100) / 100.0, assignments,
-                unassigned, atRisk);
+        return new FieldPlan(code, Assignment.totalAreaMu(assignments), assignments, unassigned, atRisk);
     }
 
     @Post("/{id}/assignments/{chunkId}/status")

@@ -29,6 +29,11 @@ public final class WorkCalendar {
         return communityCode;
     }
 
+    /** Whether hour {@code hour} of the horizon may be worked. */
+    public boolean workable(int hour) {
+        return hour >= 0 && hour < workable.length && workable[hour];
+    }
+
     /** The first minute at or after {@code from} inside a workable hour. */
     public int firstWorkable(int from) {
         for (int h = from / 60; h < workable.length; h++) {

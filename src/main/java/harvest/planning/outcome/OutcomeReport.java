@@ -98,17 +98,23 @@ public final class OutcomeReport {
         int unhelped = (int) plan.getChunks().stream()
                 .filter(c -> c.isNeedsTeam() && c.isFinishedInTime() && c.getTeam() == null).count();
         double totalMu = plan.getChunks().stream().mapToDouble(Chunk::getAreaMu).sum();
-        double harvestedMu = assignments.stream().mapToDouble(Assignment::areaMu).sum();
+        double harvestedMu = Assignment.totalAreaMu(assignments);
         return new PlanMetrics(
                 new PlanMetrics.Loss(round(check.standingKg()), round(check.waitingKg()), round(check.lossKg())),
-                round(harvestedMu), round(totalMu - harvestedMu),
-                round(assignments.stream().mapToDouble(Assignment::travelKm).sum()), unhelped,
+                harvestedMu, round(totalMu - harvestedMu), Assignment.totalTravelKm(assignments), unhelped,
                 muPerDay.entrySet().stream().map(e -> new PlanMetrics.DayMu(e.getKey(), round(e.getValue()))).toList(),
                 siteDays, machines(plan));
     }
 
     private static List<PlanMetrics.MachineUse> machines(HarvestPlan plan) {
         List<WorkCalendar> calendars = plan.getChunks().stream().map(Chunk::getCalendar).distinct().toList();
+        // hours workable in any planned community, counted once for all combines
+        int hours = plan.getHorizon().endMinute() / 60;
+        int[] workableBefore = new int[hours + 1];
+        for (int hour = 0; hour < hours; hour++) {
+            int h = hour;
+            workableBefore[hour + 1] = workableBefore[hour] + (calendars.stream().anyMatch(c -> c.workable(h)) ? 1 : 0);
+        }
         List<PlanMetrics.MachineUse> uses = new ArrayList<>();
         for (Harvester harvester : plan.getHarvesters()) {
             List<Chunk> done = harvester.getChunks().stream().filter(Chunk::isFinishedInTime).toList();
@@ -119,13 +125,8 @@ public final class OutcomeReport {
                         chunk.getFieldCode().equals(lastField));
                 lastField = chunk.getFieldCode();
             }
-            int workable = 0;
-            for (int hour = harvester.getAvailableFrom() / 60; hour < harvester.getAvailableUntil() / 60; hour++) {
-                int minute = hour * 60;
-                if (calendars.stream().anyMatch(c -> c.firstWorkable(minute) == minute)) {
-                    workable++;
-                }
-            }
+            int workable = workableBefore[Math.min(hours, harvester.getAvailableUntil() / 60)]
+                    - workableBefore[Math.min(hours, harvester.getAvailableFrom() / 60)];
             double workHours = workMinutes / 60;
             uses.add(new PlanMetrics.MachineUse(harvester.getCode(), done.size(),
                     round(done.stream().mapToDouble(Chunk::getAreaMu).sum()), round(workHours),
