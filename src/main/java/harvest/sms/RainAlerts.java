@@ -8,7 +8,6 @@ import harvest.planning.Assignment;
 import harvest.planning.AssignmentStatus;
 import harvest.planning.Plan;
 import harvest.planning.PlanStore;
-import harvest.weather.GapReason;
 import harvest.weather.Segment;
 import harvest.weather.Windows;
 import harvest.weather.WindowsChanged;
@@ -17,11 +16,9 @@ import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -32,8 +29,6 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class RainAlerts implements ApplicationEventListener<WindowsChanged> {
-    private static final Set<GapReason> RAIN = EnumSet.of(GapReason.WET, GapReason.DRY_OUT);
-
     private final PlanStore plans;
     private final Windows windows;
     private final FieldLedger fields;
@@ -86,7 +81,6 @@ public class RainAlerts implements ApplicationEventListener<WindowsChanged> {
     }
 
     private static boolean inRain(Instant instant, List<Segment> timeline) {
-        return timeline.stream().anyMatch(segment -> RAIN.contains(segment.reason())
-                && !segment.start().isAfter(instant) && instant.isBefore(segment.end()));
+        return timeline.stream().anyMatch(segment -> segment.rainy() && segment.overlaps(instant, instant.plusSeconds(1)));
     }
 }

@@ -7,12 +7,13 @@ import harvest.planning.Assignment;
 import harvest.planning.Plan;
 import harvest.planning.outcome.PlanDiff;
 import harvest.team.Team;
-import harvest.weather.GapReason;
+import harvest.weather.Segment;
 import harvest.weather.Windows;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +28,6 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class RevisionTexts {
-    private static final Set<GapReason> RAIN = EnumSet.of(GapReason.WET, GapReason.DRY_OUT);
-
     private final Windows windows;
 
     public RevisionTexts(Windows windows) {
@@ -48,12 +47,15 @@ public class RevisionTexts {
         all.addAll(diff.moved());
         all.addAll(diff.rescheduled());
         all.addAll(diff.cancelled());
+        Map<String, List<Segment>> weather = weatherOver(all.stream().filter(c -> c.fromMachine() != null)
+                .map(c -> old.get(c.chunkId())).toList(), ledgers);
         for (PlanDiff.Change change : all) {
             Field field = ledgers.fields().get(change.fieldCode());
             Assignment next = now.get(change.chunkId());
             SmsTemplates.Change given = next == null ? null : given(field, next, ledgers);
             SmsTemplates.Change taken = change.fromMachine() == null ? null
-                    : new SmsTemplates.Change(field.name(), null, null, null, null, rainedOff(field, old.get(change.chunkId())));
+                    : new SmsTemplates.Change(field.name(), null, null, null, null,
+                    rainedOff(weather.get(field.communityCode()), old.get(change.chunkId())));
             if (change.toMachine() != null) {
                 operators.computeIfAbsent(change.toMachine(), m -> new Notice()).add(given, change.chunkId());
             }
@@ -114,10 +116,21 @@ public class RevisionTexts {
                 machine.operatorPhone() == null ? "" : machine.operatorPhone(), false);
     }
 
+    /** The latest windows of the communities of the jobs taken off someone, read once over all their slots. */
+    private Map<String, List<Segment>> weatherOver(List<Assignment> taken, LedgerSnapshot ledgers) {
+        if (taken.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> communities = taken.stream().map(a -> ledgers.fields().get(a.fieldCode()).communityCode()).collect(Collectors.toSet());
+        Instant from = taken.stream().map(a -> a.start().toInstant()).min(Comparator.naturalOrder()).orElseThrow();
+        Instant to = taken.stream().map(a -> a.end().toInstant()).max(Comparator.naturalOrder()).orElseThrow();
+        return windows.timelines(communities, from, to);
+    }
+
     /** The published slot now overlaps rain or the ground drying after it. */
-    private boolean rainedOff(Field field, Assignment published) {
-        return windows.timelines(List.of(field.communityCode()), published.start().toInstant(), published.end().toInstant())
-                .get(field.communityCode()).stream().anyMatch(segment -> RAIN.contains(segment.reason()));
+    private static boolean rainedOff(List<Segment> timeline, Assignment published) {
+        return timeline.stream().anyMatch(segment -> segment.rainy()
+                && segment.overlaps(published.start().toInstant(), published.end().toInstant()));
     }
 
     private static Map<String, Assignment> byChunk(List<Assignment> assignments) {

@@ -15,6 +15,15 @@ public record Segment(Instant start, Instant end, @Nullable GapReason reason, @N
         return reason == null;
     }
 
+    /** Raining, or the ground and crop still drying after rain: the gaps a forecast change can put over work. */
+    public boolean rainy() {
+        return reason == GapReason.WET || reason == GapReason.DRY_OUT;
+    }
+
+    public boolean overlaps(Instant from, Instant to) {
+        return start.isBefore(to) && from.isBefore(end);
+    }
+
     public int hours() {
         return (int) Duration.between(start, end).toHours();
     }
