@@ -18,9 +18,7 @@ public class SmsSenderFactory {
             return new SandboxSender();
         }
         TwilioRestClient.Builder client = new TwilioRestClient.Builder(twilio.getAccountSid(), twilio.getAuthToken());
-        if (twilio.getApiBaseUrl() != null && !twilio.getApiBaseUrl().isBlank()) {
-            client.httpClient(new RebasedHttpClient(twilio.getApiBaseUrl()));
-        }
+        twilio.apiBaseUrlIfSet().ifPresent(base -> client.httpClient(new RebasedHttpClient(base)));
         return new TwilioSender(client.build(), twilio);
     }
 }

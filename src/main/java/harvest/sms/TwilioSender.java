@@ -29,12 +29,10 @@ public class TwilioSender implements SmsSender {
     @Override
     public Outcome send(Text text) {
         PhoneNumber to = new PhoneNumber(text.to());
-        MessageCreator creator = settings.getMessagingServiceSid() != null && !settings.getMessagingServiceSid().isBlank()
-                ? Message.creator(to, settings.getMessagingServiceSid(), text.body())
-                : Message.creator(to, new PhoneNumber(settings.getFrom()), text.body());
-        if (settings.getWebhookBaseUrl() != null && !settings.getWebhookBaseUrl().isBlank()) {
-            creator.setStatusCallback(URI.create(settings.getWebhookBaseUrl().replaceAll("/$", "") + TwilioWebhooks.STATUS_PATH));
-        }
+        MessageCreator creator = settings.messagingServiceIfSet()
+                .map(service -> Message.creator(to, service, text.body()))
+                .orElseGet(() -> Message.creator(to, new PhoneNumber(settings.getFrom()), text.body()));
+        settings.webhookBaseUrlIfSet().ifPresent(base -> creator.setStatusCallback(URI.create(base + TwilioWebhooks.STATUS_PATH)));
         try {
             return accepted(creator.create(client));
         } catch (ApiConnectionException e) {

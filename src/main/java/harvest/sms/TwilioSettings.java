@@ -3,6 +3,8 @@ package harvest.sms;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
+import java.util.Optional;
+
 /**
  * The Twilio account ({@code harvest.sms.twilio.*}, from TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM or
  * TWILIO_MESSAGING_SERVICE_SID). Without an account and a sender the service texts into its sandbox.
@@ -22,11 +24,30 @@ public class TwilioSettings {
     private String webhookBaseUrl;
 
     public boolean configured() {
-        return present(accountSid) && present(authToken) && (present(from) || present(messagingServiceSid));
+        return present(accountSid).isPresent() && present(authToken).isPresent()
+                && (present(from).isPresent() || present(messagingServiceSid).isPresent());
     }
 
-    private static boolean present(@Nullable String value) {
-        return value != null && !value.isBlank();
+    /** The settings below come from environment variables that are empty when unset: blank means absent. */
+    public Optional<String> authTokenIfSet() {
+        return present(authToken);
+    }
+
+    public Optional<String> messagingServiceIfSet() {
+        return present(messagingServiceSid);
+    }
+
+    public Optional<String> apiBaseUrlIfSet() {
+        return present(apiBaseUrl);
+    }
+
+    /** Without the trailing slash. */
+    public Optional<String> webhookBaseUrlIfSet() {
+        return present(webhookBaseUrl).map(url -> url.replaceAll("/$", ""));
+    }
+
+    private static Optional<String> present(@Nullable String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
     public String getAccountSid() {

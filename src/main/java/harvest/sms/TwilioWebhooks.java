@@ -70,21 +70,17 @@ public class TwilioWebhooks {
     }
 
     private void verify(HttpRequest<?> request, @Nullable String signature, Map<String, String> form) {
-        if (twilio.getAuthToken() == null || twilio.getAuthToken().isBlank()) {
-            throw new ProblemException(ProblemType.BAD_SIGNATURE, "no Twilio account is configured, so no webhook can be verified");
-        }
-        if (signature == null || !new RequestValidator(twilio.getAuthToken()).validate(publicUrl(request), form, signature)) {
+        String token = twilio.authTokenIfSet().orElseThrow(() -> new ProblemException(ProblemType.BAD_SIGNATURE,
+                "no Twilio account is configured, so no webhook can be verified"));
+        if (signature == null || !new RequestValidator(token).validate(publicUrl(request), form, signature)) {
             throw new ProblemException(ProblemType.BAD_SIGNATURE, "X-Twilio-Signature is missing or does not match this request");
         }
     }
 
     /** The URL Twilio called: the configured public base, else this request's own host, with path and query. */
     private String publicUrl(HttpRequest<?> request) {
-        String base = twilio.getWebhookBaseUrl();
-        if (base == null || base.isBlank()) {
-            base = "http://" + request.getHeaders().get("Host");
-        }
-        return base.replaceAll("/$", "") + request.getUri().toString();
+        String base = twilio.webhookBaseUrlIfSet().orElseGet(() -> "http://" + request.getHeaders().get("Host"));
+        return base + request.getUri().toString();
     }
 
     private static String required(Map<String, String> form, String name) {

@@ -3,14 +3,11 @@ package harvest.planning;
 import com.fasterxml.jackson.databind.JsonNode;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
-import harvest.testing.TestPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -95,12 +92,5 @@ class PlanFailuresTest extends DatabaseTest {
 
     private void awaitState(long id, String state) {
         PlanPolling.awaitPlan(api, id, plan -> plan.get("state").asText().equals(state));
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection connection = TestPostgres.server().connect(); Statement s = connection.createStatement()) {
-            s.execute("SET search_path TO " + schema());
-            s.execute(statement);
-        }
     }
 }

@@ -2,15 +2,12 @@ package harvest.sms;
 
 import harvest.testing.DatabaseTest;
 import harvest.testing.FakeTwilio;
-import harvest.testing.TestPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -201,12 +198,5 @@ class SmsWorkerTest extends DatabaseTest {
         copy.setQuietStart(original.getQuietStart());
         copy.setQuietEnd(original.getQuietEnd());
         return copy;
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection connection = TestPostgres.server().connect(); Statement s = connection.createStatement()) {
-            s.execute("SET search_path TO " + schema());
-            s.execute(statement);
-        }
     }
 }

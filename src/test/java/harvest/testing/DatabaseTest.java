@@ -35,6 +35,14 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         return schema;
     }
 
+    /** Runs {@code statement} in this class's schema on a connection of its own (committed at once). */
+    protected void sql(String statement) throws SQLException {
+        try (Connection connection = TestPostgres.server().connect(); Statement s = connection.createStatement()) {
+            s.execute("SET search_path TO " + schema);
+            s.execute(statement);
+        }
+    }
+
     /** Settings a test class needs on top of the database (e.g. a small body limit). */
     protected Map<String, String> extraProperties() {
         return Map.of();
