@@ -10,6 +10,7 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
+import harvest.system.JdbcValues;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -336,8 +337,8 @@ public class PlanStore {
         List<Plan> plans = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                Instant started = instant(rows, "started_at");
-                Instant finished = instant(rows, "finished_at");
+                Instant started = JdbcValues.instant(rows, "started_at");
+                Instant finished = JdbcValues.instant(rows, "finished_at");
                 String outcome = rows.getString("outcome");
                 Long revises = rows.getObject("revises", Long.class);
                 plans.add(new Plan(rows.getLong("id"), Strategy.valueOf(rows.getString("strategy")),
@@ -345,10 +346,10 @@ public class PlanStore {
                         rows.getObject("first_day", java.time.LocalDate.class), rows.getInt("days"),
                         codes(rows.getArray("communities")), codes(rows.getArray("fields")), codes(rows.getArray("machines")),
                         rows.getInt("time_limit_seconds"), read(rows.getString("rules"), RuleOverrides.class),
-                        revises, instant(rows, "pinned_before"), instant(rows, "created_at"),
+                        revises, JdbcValues.instant(rows, "pinned_before"), JdbcValues.instant(rows, "created_at"),
                         started, finished, rows.getString("best_score"),
-                        Plan.secondsSpent(started, finished, instant(rows, "read_at")), rows.getBoolean("stopped_early"),
-                        rows.getString("failure"), instant(rows, "published_at"),
+                        Plan.secondsSpent(started, finished, JdbcValues.instant(rows, "read_at")), rows.getBoolean("stopped_early"),
+                        rows.getString("failure"), JdbcValues.instant(rows, "published_at"),
                         outcome == null ? null : read(outcome, PlanOutcome.class)));
             }
         }
@@ -357,15 +358,11 @@ public class PlanStore {
 
     private static Assignment assignment(ResultSet rows) throws SQLException {
         return new Assignment(rows.getString("chunk_id"), rows.getString("field_code"), rows.getString("machine_code"),
-                rows.getInt("sequence"), DistrictTime.local(instant(rows, "start_at")), DistrictTime.local(instant(rows, "end_at")), rows.getDouble("area_mu"),
+                rows.getInt("sequence"), DistrictTime.local(JdbcValues.instant(rows, "start_at")),
+                DistrictTime.local(JdbcValues.instant(rows, "end_at")), rows.getDouble("area_mu"),
                 rows.getDouble("yield_kg"), rows.getString("drying_site_code"), rows.getString("team_code"),
                 rows.getDouble("travel_km"), AssignmentStatus.valueOf(rows.getString("status")), rows.getBoolean("pinned"),
                 rows.getBoolean("needs_replan"));
-    }
-
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        Timestamp timestamp = rows.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Set<String> codes(@Nullable Array array) throws SQLException {

@@ -3,6 +3,7 @@ package harvest.sms;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import harvest.system.JdbcValues;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -85,7 +86,7 @@ public class InboundStore {
             while (rows.next()) {
                 texts.add(new InboundText(rows.getLong("id"), rows.getString("sid"), rows.getString("phone"), rows.getString("body"),
                         Intent.valueOf(rows.getString("intent")), rows.getString("action"), rows.getBoolean("needs_attention"),
-                        rows.getTimestamp("received_at").toInstant()));
+                        JdbcValues.instant(rows, "received_at")));
             }
         }
         return texts;

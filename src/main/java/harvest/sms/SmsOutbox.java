@@ -4,6 +4,7 @@ import harvest.system.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import harvest.system.JdbcValues;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -245,17 +246,12 @@ public class SmsOutbox {
                         rows.getString("phone"), rows.getString("language"), rows.getString("body"), rows.getString("encoding"),
                         rows.getInt("segments"), rows.getBoolean("urgent"), rows.getObject("plan_id", Long.class),
                         SmsStatus.valueOf(rows.getString("status")), rows.getInt("attempts"),
-                        instant(rows, "not_before"), instant(rows, "expires_at"), rows.getString("sid"),
+                        JdbcValues.instant(rows, "not_before"), JdbcValues.instant(rows, "expires_at"), rows.getString("sid"),
                         rows.getBigDecimal("price"), rows.getString("price_unit"), rows.getObject("error_code", Integer.class),
-                        rows.getString("error_message"), instant(rows, "created_at"), instant(rows, "sent_at"),
+                        rows.getString("error_message"), JdbcValues.instant(rows, "created_at"), JdbcValues.instant(rows, "sent_at"),
                         List.of((String[]) rows.getArray("chunk_ids").getArray())));
             }
         }
         return messages;
-    }
-
-    private static Instant instant(ResultSet rows, String column) throws SQLException {
-        Timestamp timestamp = rows.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
