@@ -32,4 +32,9 @@ public record Field(
         return new Field(id, code, farmerCode, communityCode, name, crop, areaMu, lat, lon, ripeFrom,
                 expectedYieldKgPerMu, next, version, retiredAt);
     }
+
+    Field withRipeFrom(Instant ripe) {
+        return new Field(id, code, farmerCode, communityCode, name, crop, areaMu, lat, lon, ripe,
+                expectedYieldKgPerMu, status, version, retiredAt);
+    }
 }

@@ -10,6 +10,7 @@ import harvest.system.web.ExpectedVersion;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.util.List;
 
 @Singleton
@@ -40,5 +41,12 @@ public class FieldLedger extends Ledger<Field, FieldRequest> {
                     + " and cannot become " + next + "; allowed next: " + field.status().next());
         }
         return repository.update(field.withStatus(next));
+    }
+
+    /** The household says the field is not ready: no combine before {@code ripe}. Never moves ripeness earlier. */
+    @Transactional
+    public Field postponeRipeness(String code, Instant ripe) {
+        Field field = getByCode(code);
+        return ripe.isAfter(field.ripeFrom()) ? repository.update(field.withRipeFrom(ripe)) : field;
     }
 }

@@ -23,8 +23,9 @@ public record Assignment(
         @Nullable String teamCode,
         @Schema(description = "Road from the previous job, or from the base") double travelKm,
         AssignmentStatus status,
+        @Schema(description = "Mu reported harvested on this chunk so far, over every plan it was in") double doneMu,
         @Schema(description = "Kept from the published plan when it was revised") boolean pinned,
-        @Schema(description = "Put in question since publishing (its combine broke down): the next revision moves it") boolean needsReplan) {
+        @Schema(description = "Put in question since publishing (a breakdown, rain, a field not ready): the next revision moves it") boolean needsReplan) {
 
     /** Mu of all {@code assignments}, to the hundredth. */
     public static double totalAreaMu(Collection<Assignment> assignments) {

@@ -140,12 +140,6 @@ public class PlanController {
         return new FieldPlan(code, Assignment.totalAreaMu(assignments), assignments, unassigned, atRisk);
     }
 
-    @Post("/{id}/assignments/{chunkId}/status")
-    @Operation(summary = "Report an assignment of the published plan confirmed, started or done (a split field's part is FIELD#n, sent as FIELD%23n)")
-    public Assignment changeStatus(@PathVariable long id, @PathVariable String chunkId, @Body @Valid AssignmentStatusChange body) {
-        return plans.changeStatus(id, chunkId, body.status());
-    }
-
     private Plan solved(long id) {
         Plan plan = plans.get(id);
         if (plan.state() != PlanState.SOLVED) {

@@ -67,10 +67,11 @@ public class PlanProblemBuilder {
     private final DryingSiteLedger dryingSites;
     private final TeamLedger teams;
     private final Windows windows;
+    private final PlanStore plans;
 
     public PlanProblemBuilder(CommunityLedger communities, FieldLedger fields, FarmerLedger farmers, MachineLedger machines,
                               MachineBreakdowns breakdowns, DryingSiteLedger dryingSites,
-                              TeamLedger teams, Windows windows) {
+                              TeamLedger teams, Windows windows, PlanStore plans) {
         this.communities = communities;
         this.fields = fields;
         this.farmers = farmers;
@@ -79,16 +80,20 @@ public class PlanProblemBuilder {
         this.dryingSites = dryingSites;
         this.teams = teams;
         this.windows = windows;
+        this.plans = plans;
     }
 
     /**
      * The problem for {@code scope}, or a 422 naming every unknown code, a field that is not waiting for a
-     * combine, and a scope with no combine or no forecast at all.
+     * combine, and a scope with no combine or no forecast at all. No work starts before {@code notBefore}: a
+     * revision made during the day cannot send a combine back into the morning. Chunks already finished are
+     * left out.
      */
-    public HarvestPlan build(PlanScope scope, WorkRules rules, LossModel loss) {
+    public HarvestPlan build(PlanScope scope, WorkRules rules, LossModel loss, @Nullable Instant notBefore) {
         Instant start = scope.firstDay().atStartOfDay(DistrictTime.ZONE).toInstant();
         Instant end = start.plus(Duration.ofDays(scope.days()));
         int horizon = scope.days() * 1440;
+        int earliest = notBefore == null ? 0 : Math.max(0, minutesFrom(start, notBefore));
 
         List<Problem.Violation> wrong = new ArrayList<>();
         Set<String> knownCommunities = communities.all(false).stream().map(Community::code).collect(Collectors.toSet());
@@ -103,7 +108,7 @@ public class PlanProblemBuilder {
         unknown("machines", scope.machines(), combines.stream().map(Machine::code).collect(Collectors.toSet()), "combine", wrong);
         List<Harvester> harvesters = combines.stream()
                 .filter(m -> (scope.machines() == null || scope.machines().contains(m.code())) && !broken.contains(m.code()))
-                .map(m -> harvester(m, start, horizon))
+                .map(m -> harvester(m, start, horizon, earliest))
                 .filter(h -> h.getAvailableUntil() > h.getAvailableFrom())
                 .toList();
         if (harvesters.isEmpty()) {
@@ -130,11 +135,14 @@ public class PlanProblemBuilder {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> calendar(e.getKey(), e.getValue(), start, horizon)));
 
         Map<String, Farmer> farmersByCode = farmers.all(false).stream().collect(Collectors.toMap(Farmer::code, Function.identity()));
+        Set<String> finished = plans.finishedChunks();
         List<Chunk> chunks = new ArrayList<>();
         for (Field field : toHarvest) {
             Farmer farmer = farmersByCode.get(field.farmerCode());
             boolean needsTeam = farmer != null && (farmer.laborShort() || farmer.elderly());
-            chunks.addAll(chunksOf(field, needsTeam, minutesFrom(start, field.ripeFrom()), calendars.get(field.communityCode()), rules));
+            int ripeFrom = Math.max(earliest, minutesFrom(start, field.ripeFrom()));
+            chunksOf(field, needsTeam, ripeFrom, calendars.get(field.communityCode()), rules).stream()
+                    .filter(chunk -> !finished.contains(chunk.getId())).forEach(chunks::add);
         }
         List<DryingCapacity> capacities = sites.stream().map(s -> capacity(s, calendars.get(s.communityCode()), scope.days())).toList();
         List<VolunteerTeam> volunteerTeams = teams.all(false).stream()
@@ -174,8 +182,8 @@ public class PlanProblemBuilder {
         return chunks;
     }
 
-    private static Harvester harvester(Machine machine, Instant start, int horizon) {
-        int from = machine.availableFrom() == null ? 0 : Math.max(0, minutesFrom(start, machine.availableFrom()));
+    private static Harvester harvester(Machine machine, Instant start, int horizon, int earliest) {
+        int from = machine.availableFrom() == null ? earliest : Math.max(earliest, minutesFrom(start, machine.availableFrom()));
         int until = machine.availableUntil() == null ? horizon : Math.min(horizon, minutesFrom(start, machine.availableUntil()));
         return new Harvester(machine.code(), machine.capacityMuPerHour().doubleValue(), Set.copyOf(machine.crops()),
                 new Place(machine.baseLat(), machine.baseLon()), from, until);

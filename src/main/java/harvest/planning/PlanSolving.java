@@ -109,7 +109,8 @@ public class PlanSolving {
     }
 
     private Plan start(PlanStore.NewPlan request, @Nullable Revision revision) {
-        HarvestPlan problem = builder.build(request.scope(), request.rules().workRules(), request.rules().lossModel());
+        HarvestPlan problem = builder.build(request.scope(), request.rules().workRules(), request.rules().lossModel(),
+                request.pinnedBefore());
         if (problem.getChunks().isEmpty()) {
             throw ProblemException.invalid("fields", "no field in the scope is waiting for a combine");
         }

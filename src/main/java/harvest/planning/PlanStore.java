@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,10 @@ public class PlanStore {
     private static final String ASSIGNMENT_COLUMNS = """
             chunk_id, field_code, machine_code, sequence, start_at, end_at, area_mu, yield_kg, drying_site_code,
             team_code, travel_km, status, pinned, needs_replan""";
+    /** The work reported on a chunk counts in every plan the chunk is in. */
+    private static final String ASSIGNMENT_READ = ASSIGNMENT_COLUMNS + """
+            , (SELECT coalesce(sum(w.mu), 0) FROM harvest_work w WHERE w.chunk_id = a.chunk_id) AS done_mu
+            FROM plan_assignment a""";
 
     private final JdbcOperations jdbc;
     private final JsonMapper json;
@@ -232,20 +237,39 @@ public class PlanStore {
         return get(id);
     }
 
-    /** Flags the published plan's unfinished work on {@code machineCode} for the next revision. */
-    public int flagPendingWork(String machineCode) {
+    /**
+     * Flags the published plan's work on {@code machineCode} that has not started for the next revision; returns
+     * the chunks flagged.
+     */
+    public List<String> flagPendingWork(String machineCode) {
         return jdbc.prepareStatement("""
                 UPDATE plan_assignment SET needs_replan = true
-                WHERE machine_code = ? AND status <> 'DONE' AND plan_id IN (SELECT id FROM plan WHERE publication = 'PUBLISHED')""",
-                statement -> {
-                    statement.setString(1, machineCode);
-                    return statement.executeUpdate();
-                });
+                WHERE machine_code = ? AND status IN ('PLANNED', 'NOTIFIED', 'CONFIRMED')
+                  AND plan_id IN (SELECT id FROM plan WHERE publication = 'PUBLISHED')
+                RETURNING chunk_id""", statement -> {
+            statement.setString(1, machineCode);
+            return strings(statement);
+        });
+    }
+
+    /** Flags these chunks of plan {@code planId} for the next revision. */
+    public void flag(long planId, Collection<String> chunkIds) {
+        jdbc.prepareStatement("UPDATE plan_assignment SET needs_replan = true WHERE plan_id = ? AND chunk_id = ANY (?)", statement -> {
+            statement.setLong(1, planId);
+            statement.setArray(2, statement.getConnection().createArrayOf("text", chunkIds.toArray()));
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Chunks an operator reported finished, in whichever plan: they are never planned again. */
+    public Set<String> finishedChunks() {
+        return jdbc.prepareStatement("SELECT chunk_id FROM harvest_work WHERE finished",
+                statement -> new HashSet<>(strings(statement)));
     }
 
     /** In itinerary order (combine, then sequence), optionally for one combine or one field. */
     public List<Assignment> assignments(long planId, @Nullable String machine, @Nullable String field) {
-        return jdbc.prepareStatement("SELECT " + ASSIGNMENT_COLUMNS + " FROM plan_assignment WHERE plan_id = ?"
+        return jdbc.prepareStatement("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = ?"
                 + " AND (?::text IS NULL OR machine_code = ?) AND (?::text IS NULL OR field_code = ?)"
                 + " ORDER BY machine_code, sequence", statement -> {
             statement.setLong(1, planId);
@@ -253,68 +277,64 @@ public class PlanStore {
             statement.setString(3, machine);
             statement.setString(4, field);
             statement.setString(5, field);
-            List<Assignment> assignments = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    assignments.add(assignment(rows));
-                }
-            }
-            return assignments;
+            return assignments(statement);
         });
     }
 
-    /**
-     * Moves an assignment of the published plan along PLANNED, CONFIRMED, STARTED, DONE. The field follows: the
-     * first started part makes it HARVESTING, the last done part HARVESTED.
-     */
-    @Transactional
-    public Assignment changeStatus(long planId, String chunkId, AssignmentStatus next) {
+    /** The assignment, locked for the caller's transaction; only the published plan's work moves. */
+    public Assignment lockPublished(long planId, String chunkId) {
         Plan plan = get(planId);
         if (plan.publication() != Publication.PUBLISHED) {
             throw new ProblemException(ProblemType.PLAN_NOT_PUBLISHED, "plan " + planId + " is " + plan.publication()
-                    + "; only the published plan's assignments are confirmed, started and done");
+                    + "; only the published plan's assignments follow the work");
         }
-        Assignment current = jdbc.prepareStatement("SELECT " + ASSIGNMENT_COLUMNS + " FROM plan_assignment WHERE plan_id = ? AND chunk_id = ? FOR UPDATE",
-                statement -> {
-                    statement.setLong(1, planId);
-                    statement.setString(2, chunkId);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        return rows.next() ? Optional.of(assignment(rows)) : Optional.<Assignment>empty();
-                    }
-                }).orElseThrow(() -> ProblemException.notFound("assignment " + chunkId + " of plan " + planId));
-        if (!current.status().canBecome(next)) {
-            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "assignment " + chunkId + " is " + current.status()
-                    + " and cannot become " + next);
-        }
-        jdbc.prepareStatement("UPDATE plan_assignment SET status = ? WHERE plan_id = ? AND chunk_id = ?", statement -> {
-            statement.setString(1, next.name());
-            statement.setLong(2, planId);
-            statement.setString(3, chunkId);
-            return statement.executeUpdate();
-        });
-        if (next == AssignmentStatus.STARTED) {
-            fieldStatus(current.fieldCode(), "SCHEDULED", "HARVESTING", planId);
-        } else if (next == AssignmentStatus.DONE) {
-            fieldStatus(current.fieldCode(), "HARVESTING", "HARVESTED", planId);
-        }
-        return assignments(planId, current.machineCode(), current.fieldCode()).stream()
-                .filter(a -> a.chunkId().equals(chunkId)).findFirst().orElseThrow();
+        return jdbc.prepareStatement("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = ? AND chunk_id = ? FOR UPDATE OF a", statement -> {
+            statement.setLong(1, planId);
+            statement.setString(2, chunkId);
+            return assignments(statement).stream().findFirst();
+        }).orElseThrow(() -> ProblemException.notFound("assignment " + chunkId + " of plan " + planId));
     }
 
-    /** HARVESTED only once every part of the field in the plan is done. */
-    private void fieldStatus(String field, String from, String to, long planId) {
-        jdbc.prepareStatement("""
-                UPDATE field SET status = ?, version = version + 1 WHERE code = ? AND status = ?
-                  AND (? <> 'HARVESTED' OR NOT EXISTS (SELECT 1 FROM plan_assignment
-                                                      WHERE plan_id = ? AND field_code = ? AND status <> 'DONE'))""", statement -> {
-            statement.setString(1, to);
-            statement.setString(2, field);
-            statement.setString(3, from);
-            statement.setString(4, to);
-            statement.setLong(5, planId);
-            statement.setString(6, field);
+    public void setStatus(long planId, String chunkId, AssignmentStatus status, Instant at) {
+        jdbc.prepareStatement("UPDATE plan_assignment SET status = ?, status_at = ? WHERE plan_id = ? AND chunk_id = ?", statement -> {
+            statement.setString(1, status.name());
+            statement.setTimestamp(2, Timestamp.from(at));
+            statement.setLong(3, planId);
+            statement.setString(4, chunkId);
             return statement.executeUpdate();
         });
+    }
+
+    /** Moves every PLANNED one of these chunks of plan {@code planId} to NOTIFIED; returns those moved. */
+    public List<String> notified(long planId, Collection<String> chunkIds, Instant at) {
+        return jdbc.prepareStatement("""
+                UPDATE plan_assignment SET status = 'NOTIFIED', status_at = ?
+                WHERE plan_id = ? AND chunk_id = ANY (?) AND status = 'PLANNED' RETURNING chunk_id""", statement -> {
+            statement.setTimestamp(1, Timestamp.from(at));
+            statement.setLong(2, planId);
+            statement.setArray(3, statement.getConnection().createArrayOf("text", chunkIds.toArray()));
+            return strings(statement);
+        });
+    }
+
+    private List<Assignment> assignments(PreparedStatement statement) throws SQLException {
+        List<Assignment> assignments = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                assignments.add(assignment(rows));
+            }
+        }
+        return assignments;
+    }
+
+    private static List<String> strings(PreparedStatement statement) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
     }
 
     private int update(String sql, long id) {
@@ -361,7 +381,8 @@ public class PlanStore {
                 rows.getInt("sequence"), DistrictTime.local(JdbcValues.instant(rows, "start_at")),
                 DistrictTime.local(JdbcValues.instant(rows, "end_at")), rows.getDouble("area_mu"),
                 rows.getDouble("yield_kg"), rows.getString("drying_site_code"), rows.getString("team_code"),
-                rows.getDouble("travel_km"), AssignmentStatus.valueOf(rows.getString("status")), rows.getBoolean("pinned"),
+                rows.getDouble("travel_km"), AssignmentStatus.valueOf(rows.getString("status")), rows.getDouble("done_mu"),
+                rows.getBoolean("pinned"),
                 rows.getBoolean("needs_replan"));
     }
 

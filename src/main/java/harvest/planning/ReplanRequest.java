@@ -14,5 +14,5 @@ import java.time.Instant;
 public record ReplanRequest(
         @Nullable @Schema(description = "Default: the published plan's strategy") Strategy strategy,
         @Nullable @Min(1) @Max(3600) Integer timeLimitSeconds,
-        @Nullable @Schema(description = "Also pin every assignment that starts before this time, as if started") Instant pinStartedBefore) {
+        @Nullable @Schema(description = "Usually now: pin every assignment that starts before this time, as if started, and start no other work before it") Instant pinStartedBefore) {
 }

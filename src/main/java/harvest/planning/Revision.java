@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 /**
  * Lays the published plan over a fresh problem (latest forecast and ledgers). Each combine's confirmed or
- * started work, and everything before it in its itinerary, is pinned: changing an earlier job would move the
+ * in-progress work, and everything before it in its itinerary, is pinned: changing an earlier job would move the
  * confirmed one anyway. The planner starts from the whole published itinerary and pays for each job it moves;
  * the greedy rule keeps only the pinned part and dispatches the rest afresh.
  */
@@ -48,7 +48,7 @@ public final class Revision {
                 .forEach(a -> chunks.get(a.chunkId()).setPublishedMachine(a.machineCode()));
         for (Harvester harvester : problem.getHarvesters()) {
             List<Assignment> itinerary = itineraries.getOrDefault(harvester.getCode(), List.of()).stream()
-                    .filter(a -> chunks.containsKey(a.chunkId())).toList();
+                    .filter(a -> chunks.containsKey(a.chunkId()) && !a.status().calledOff()).toList();
             int pinnedCount = 0;
             for (int i = 0; i < itinerary.size(); i++) {
                 if (pins(itinerary.get(i))) {

@@ -1,9 +1,12 @@
 package harvest.sms;
 
+import harvest.dispatch.AssignmentWork;
+import harvest.dispatch.NotReadyResponse;
 import harvest.farmer.Farmer;
 import harvest.farmer.FarmerLedger;
 import harvest.field.Field;
 import harvest.field.FieldLedger;
+import harvest.field.FieldStatus;
 import harvest.machine.Machine;
 import harvest.machine.MachineBreakdowns;
 import harvest.machine.MachineLedger;
@@ -11,6 +14,7 @@ import harvest.planning.Assignment;
 import harvest.planning.AssignmentStatus;
 import harvest.planning.Plan;
 import harvest.planning.PlanStore;
+import harvest.system.Actor;
 import harvest.system.web.ExpectedVersion;
 import harvest.team.Team;
 import harvest.team.TeamLedger;
@@ -41,9 +45,12 @@ public class ReplyHandler {
     private final FarmerLedger farmers;
     private final FieldLedger fields;
     private final TeamLedger teams;
+    private final AssignmentWork work;
+    private final NotReadyResponse notReady;
 
     public ReplyHandler(InboundStore inbound, SmsOutbox outbox, SmsSettings settings, PlanStore plans, MachineLedger machines,
-                        MachineBreakdowns breakdowns, FarmerLedger farmers, FieldLedger fields, TeamLedger teams) {
+                        MachineBreakdowns breakdowns, FarmerLedger farmers, FieldLedger fields, TeamLedger teams,
+                        AssignmentWork work, NotReadyResponse notReady) {
         this.inbound = inbound;
         this.outbox = outbox;
         this.settings = settings;
@@ -53,12 +60,21 @@ public class ReplyHandler {
         this.farmers = farmers;
         this.fields = fields;
         this.teams = teams;
+        this.work = work;
+        this.notReady = notReady;
     }
 
     /** Who texted: an operator (by combine), a farmer, a team leader, or someone the ledgers do not know. */
     private record Sender(@Nullable Machine machine, @Nullable Farmer farmer, @Nullable Team team) {
         SmsLanguage language() {
             return farmer == null ? SmsLanguage.ZH : SmsLanguage.of(farmer.language());
+        }
+
+        /** How the audit log names them. */
+        String actor(String phone) {
+            String who = machine != null ? "operator of " + machine.code() : farmer != null ? "farmer " + farmer.code()
+                    : team != null ? "leader of " + team.code() : "unknown number " + phone;
+            return who + " by SMS";
         }
     }
 
@@ -73,7 +89,7 @@ public class ReplyHandler {
             return inbound.bySid(sid).orElseThrow();
         }
         Sender sender = identify(phone);
-        Done done = act(intent, phone, sender);
+        Done done = Actor.as(sender.actor(phone), () -> act(intent, phone, sender));
         inbound.settle(sid, done.action(), done.needsAttention());
         return inbound.bySid(sid).orElseThrow();
     }
@@ -87,10 +103,11 @@ public class ReplyHandler {
 
     private Done act(Intent intent, String phone, Sender sender) {
         return switch (intent) {
-            case CONFIRM -> move(sender, AssignmentStatus.CONFIRMED);
+            case CONFIRM -> confirm(sender);
             case DONE -> sender.machine() == null ? attention("only an operator can report work done")
                     : finishCurrentJob(sender.machine());
-            case RESCHEDULE -> attention("asks to reschedule" + (sender.farmer() == null ? "" : ": " + fieldsOf(sender.farmer())));
+            case RESCHEDULE -> sender.farmer() == null ? attention("asks to reschedule, but is no farmer")
+                    : putOff(sender.farmer());
             case BREAKDOWN -> {
                 if (sender.machine() == null) {
                     yield attention("reports a breakdown, but is no combine's operator");
@@ -104,8 +121,8 @@ public class ReplyHandler {
         };
     }
 
-    /** Confirms the sender's planned work: an operator's next working day, a farmer's fields. */
-    private Done move(Sender sender, AssignmentStatus to) {
+    /** Confirms the sender's work not yet started: an operator's next working day, a farmer's fields. */
+    private Done confirm(Sender sender) {
         Optional<Plan> published = plans.published();
         if (published.isEmpty()) {
             return attention("nothing to confirm: no plan is published");
@@ -113,35 +130,41 @@ public class ReplyHandler {
         List<Assignment> planned;
         if (sender.machine() != null) {
             List<Assignment> open = plans.assignments(published.get().id(), sender.machine().code(), null).stream()
-                    .filter(a -> a.status() == AssignmentStatus.PLANNED).toList();
+                    .filter(a -> a.status().canBecome(AssignmentStatus.CONFIRMED)).toList();
             LocalDate day = open.stream().map(a -> a.start().toLocalDate()).min(Comparator.naturalOrder()).orElse(null);
             planned = open.stream().filter(a -> a.start().toLocalDate().equals(day)).toList();
         } else if (sender.farmer() != null) {
             Set<String> theirs = fields.all(false).stream().filter(f -> f.farmerCode().equals(sender.farmer().code()))
                     .map(Field::code).collect(Collectors.toSet());
             planned = plans.assignments(published.get().id(), null, null).stream()
-                    .filter(a -> theirs.contains(a.fieldCode()) && a.status() == AssignmentStatus.PLANNED).toList();
+                    .filter(a -> theirs.contains(a.fieldCode()) && a.status().canBecome(AssignmentStatus.CONFIRMED)).toList();
         } else {
             return attention("a confirmation from a number with no planned work");
         }
-        planned.forEach(a -> plans.changeStatus(published.get().id(), a.chunkId(), to));
-        return new Done(to.name().toLowerCase() + " " + planned.size() + " assignment(s) of plan " + published.get().id(), planned.isEmpty());
+        planned.forEach(a -> work.move(published.get().id(), a.chunkId(), AssignmentStatus.CONFIRMED));
+        return new Done("confirmed " + planned.size() + " assignment(s) of plan " + published.get().id(), planned.isEmpty());
     }
 
-    /** The operator's earliest unfinished job becomes DONE (through STARTED if it had not been reported started). */
+    /**
+     * The operator's job in progress, or else the earliest not started, becomes DONE with the chunk's planned mu
+     * and yield: a text carries no measurements, the dispatcher corrects them if needed.
+     */
     private Done finishCurrentJob(Machine machine) {
         Optional<Plan> published = plans.published();
-        Optional<Assignment> current = published.stream()
+        List<Assignment> open = published.stream()
                 .flatMap(p -> plans.assignments(p.id(), machine.code(), null).stream())
-                .filter(a -> a.status() != AssignmentStatus.DONE).findFirst();
+                .filter(a -> a.status() == AssignmentStatus.IN_PROGRESS || a.status().pending()).toList();
+        Optional<Assignment> current = open.stream().filter(a -> a.status() == AssignmentStatus.IN_PROGRESS).findFirst()
+                .or(() -> open.stream().findFirst());
         if (current.isEmpty()) {
             return attention("reports work done, but " + machine.code() + " has no unfinished work in the published plan");
         }
         long plan = published.get().id();
-        if (current.get().status() != AssignmentStatus.STARTED) {
-            plans.changeStatus(plan, current.get().chunkId(), AssignmentStatus.STARTED);
+        Assignment job = current.get();
+        if (job.status() != AssignmentStatus.IN_PROGRESS) {
+            work.move(plan, job.chunkId(), AssignmentStatus.IN_PROGRESS);
         }
-        plans.changeStatus(plan, current.get().chunkId(), AssignmentStatus.DONE);
+        work.finish(plan, job.chunkId(), Math.max(job.areaMu(), job.doneMu()), job.yieldKg() / 1000);
         return new Done(current.get().chunkId() + " done on " + machine.code(), false);
     }
 
@@ -162,9 +185,15 @@ public class ReplyHandler {
         return new Done(notUnderstood ? "not understood; sent the help text" : "sent the help text", notUnderstood);
     }
 
-    private String fieldsOf(Farmer farmer) {
-        return fields.all(false).stream().filter(f -> f.farmerCode().equals(farmer.code())).map(Field::code).sorted()
-                .collect(Collectors.joining(", "));
+    /** Every field of the household whose harvest has not started is put off; the dispatcher sees the reply. */
+    private Done putOff(Farmer farmer) {
+        List<String> codes = fields.all(false).stream()
+                .filter(f -> f.farmerCode().equals(farmer.code())
+                        && (f.status() == FieldStatus.REGISTERED || f.status() == FieldStatus.SCHEDULED))
+                .map(Field::code).sorted().toList();
+        codes.forEach(notReady::notReady);
+        return attention(codes.isEmpty() ? "says not ready, but no field of theirs is waiting for a combine"
+                : "not ready: " + String.join(", ", codes) + " put off and flagged for re-planning");
     }
 
     private static Done attention(String action) {

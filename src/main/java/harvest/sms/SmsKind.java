@@ -17,5 +17,7 @@ public enum SmsKind {
     /** The dispatcher's own words to a community, all operators or all team leaders. */
     BROADCAST,
     /** The keywords, to someone whose text was not understood or who asked for help. */
-    HELP_REPLY
+    HELP_REPLY,
+    /** The evening's daily dispatch summary for the bureau's leaders. */
+    DAILY_SUMMARY
 }

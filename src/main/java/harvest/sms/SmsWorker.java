@@ -1,5 +1,6 @@
 package harvest.sms;
 
+import harvest.dispatch.AssignmentWork;
 import harvest.system.DistrictTime;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
@@ -16,7 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * numbers get nothing, quiet hours and the daily cap defer (never drop) all but urgent texts, and the rest go to
  * the provider at the paced rate. Transient failures retry with exponential backoff and jitter; permanent ones
  * end the text as FAILED with the provider's code. A text still SENDING after its lease was being sent by a
- * worker that died: the provider's own list tells whether it went out before it is tried again.
+ * worker that died: the provider's own list tells whether it went out before it is tried again. An operator's
+ * itinerary or change the provider took makes its assignments NOTIFIED.
  */
 @Singleton
 public class SmsWorker {
@@ -27,9 +29,11 @@ public class SmsWorker {
     private final SmsSettings settings;
     private final SendPacer pacer;
     private final QuietHours quiet;
+    private final AssignmentWork work;
 
-    public SmsWorker(SmsOutbox outbox, SmsSender sender, SmsSettings settings) {
+    public SmsWorker(SmsOutbox outbox, SmsSender sender, SmsSettings settings, AssignmentWork work) {
         this.outbox = outbox;
+        this.work = work;
         this.sender = sender;
         this.settings = settings;
         this.pacer = new SendPacer(settings.getRatePerSecond());
@@ -66,7 +70,7 @@ public class SmsWorker {
         var found = sender.find(text(message));
         if (found.isPresent()) {
             LOG.info("text {} had reached the provider as {} before its worker stopped", message.id(), found.get().sid());
-            outbox.accepted(message.id(), found.get());
+            accepted(message, found.get());
         } else {
             outbox.requeue(message.id(), Instant.now(), false, "its worker stopped mid-send; the provider never got it");
         }
@@ -88,10 +92,18 @@ public class SmsWorker {
                 pacer.await();
             }
             switch (sender.send(text(message))) {
-                case SmsSender.Accepted accepted -> outbox.accepted(message.id(), accepted);
+                case SmsSender.Accepted accepted -> accepted(message, accepted);
                 case SmsSender.Permanent refused -> outbox.end(message.id(), SmsStatus.FAILED, true, refused.code(), refused.reason());
                 case SmsSender.Transient failure -> retry(message, failure.reason());
             }
+        }
+    }
+
+    private void accepted(SmsMessage message, SmsSender.Accepted accepted) {
+        outbox.accepted(message.id(), accepted);
+        if (message.recipientRole() == SmsRecipient.OPERATOR && message.planId() != null && !message.chunkIds().isEmpty()
+                && (message.kind() == SmsKind.ITINERARY || message.kind() == SmsKind.PLAN_CHANGE)) {
+            work.notified(message.planId(), message.chunkIds());
         }
     }
 

@@ -45,7 +45,8 @@ class PlanApiTest extends DatabaseTest {
     /** Step-limited rather than timed, so that a busy machine gets the same plans, only later. */
     @Override
     protected Map<String, String> extraProperties() {
-        return Map.of("harvest.demo", "true", "harvest.planning.step-limit", "10000");
+        // the dispatcher here asks for re-plans; none are drafted on their own
+        return Map.of("harvest.demo", "true", "harvest.planning.step-limit", "10000", "harvest.dispatch.draft-interval", "1h");
     }
 
     @Test
@@ -173,15 +174,16 @@ class PlanApiTest extends DatabaseTest {
             if (a.get("sequence").asInt() == 1 && started.size() < 5) {
                 String chunk = a.get("chunkId").asText().replace("#", "%23");
                 assertThat(api.post("/api/v1/plans/" + plannerId + "/assignments/" + chunk + "/status", """
-                        {"status": "STARTED"}""").json().get("status").asText()).isEqualTo("STARTED");
+                        {"status": "IN_PROGRESS"}""").json().get("status").asText()).isEqualTo("IN_PROGRESS");
                 started.put(a.get("chunkId").asText(), a);
             }
         }
         String startedField = started.values().iterator().next().get("fieldCode").asText();
         assertThat(api.get("/api/v1/fields/code/" + startedField).json().get("status").asText()).isEqualTo("HARVESTING");
         String done = started.keySet().stream().filter(chunk -> !chunk.contains("#")).findFirst().orElseThrow();
-        assertThat(api.post("/api/v1/plans/" + plannerId + "/assignments/" + done + "/status", """
-                {"status": "DONE"}""").status()).isEqualTo(200);
+        double area = started.get(done).get("areaMu").asDouble();
+        assertThat(api.post("/api/v1/plans/" + plannerId + "/assignments/" + done + "/finish",
+                Map.of("actualMu", area, "tonnes", area * 0.45)).status()).isEqualTo(200);
         assertThat(api.get("/api/v1/fields/code/" + done).json().get("status").asText()).isEqualTo("HARVESTED");
         started.remove(done);
         String someStarted = started.keySet().iterator().next().replace("#", "%23");
@@ -221,7 +223,7 @@ class PlanApiTest extends DatabaseTest {
                 assertThat(a.get("machineCode").asText()).isEqualTo(entry.getValue().get("machineCode").asText());
                 assertThat(a.get("sequence").asInt()).isEqualTo(1);
                 assertThat(a.get("pinned").asBoolean()).isTrue();
-                assertThat(a.get("status").asText()).isEqualTo("STARTED");
+                assertThat(a.get("status").asText()).isEqualTo("IN_PROGRESS");
             });
         }
         assertThat(diff.get("cancelled")).noneSatisfy(change -> assertThat(change.get("chunkId").asText()).isEqualTo(done));

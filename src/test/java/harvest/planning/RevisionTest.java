@@ -21,7 +21,7 @@ class RevisionTest {
     private static Assignment published(String chunk, String machine, int sequence, AssignmentStatus status) {
         Instant start = DAY.plusSeconds(3600L * (6 + sequence));
         return new Assignment(chunk, "F-" + chunk, machine, sequence, DistrictTime.local(start), DistrictTime.local(start.plusSeconds(1800)), 10, 5000,
-                "D1", null, 1.0, status, false, false);
+                "D1", null, 1.0, status, 0, false, false);
     }
 
     private final List<Assignment> itinerary = List.of(

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class RepliesTest extends DatabaseTest {
                 Map.entry("harvest.sms.quiet-start", "00:00"), Map.entry("harvest.sms.quiet-end", "00:00"),
                 Map.entry("harvest.sms.twilio.account-sid", FakeTwilio.ACCOUNT), Map.entry("harvest.sms.twilio.auth-token", FakeTwilio.TOKEN),
                 Map.entry("harvest.sms.twilio.from", "+15005550006"), Map.entry("harvest.sms.twilio.api-base-url", TWILIO.baseUrl()),
-                Map.entry("harvest.sms.twilio.webhook-base-url", PUBLIC));
+                Map.entry("harvest.sms.twilio.webhook-base-url", PUBLIC), Map.entry("harvest.dispatch.draft-interval", "1h"));
     }
 
     @BeforeAll
@@ -155,8 +156,9 @@ class RepliesTest extends DatabaseTest {
 
     @Test
     @Order(5)
-    void a_farmer_asking_to_reschedule_goes_to_the_dispatcher() {
-        JsonNode field = api.get("/api/v1/fields/code/" + firstJob.get("fieldCode").asText()).json();
+    void a_farmer_saying_not_ready_puts_off_their_waiting_fields_and_flags_the_work_on_them() {
+        JsonNode job = api.get("/api/v1/plans/" + plan + "/assignments?machine=M0003").json().get(3);
+        JsonNode field = api.get("/api/v1/fields/code/" + job.get("fieldCode").asText()).json();
         String phone = api.get("/api/v1/farmers/code/" + field.get("farmerCode").asText()).json().get("phone").asText();
 
         text(phone, "2 麦子还没熟");
@@ -164,6 +166,15 @@ class RepliesTest extends DatabaseTest {
         assertThat(latestInbound().get("intent").asText()).isEqualTo("RESCHEDULE");
         assertThat(latestInbound().get("needsAttention").asBoolean()).isTrue();
         assertThat(latestInbound().get("action").asText()).contains(field.get("code").asText());
+        JsonNode after = api.get("/api/v1/fields/code/" + field.get("code").asText()).json();
+        assertThat(OffsetDateTime.parse(after.get("ripeFrom").asText())).isAfter(OffsetDateTime.parse(field.get("ripeFrom").asText()));
+        assertThat(api.get("/api/v1/plans/" + plan + "/assignments?field=" + field.get("code").asText()).json())
+                .allSatisfy(a -> assertThat(a.get("needsReplan").asBoolean()).isTrue());
+        assertThat(api.get("/api/v1/disruptions").json().get("items")).anySatisfy(d -> {
+            assertThat(d.get("kind").asText()).isEqualTo("NOT_READY");
+            assertThat(d.get("subject").asText()).isEqualTo(field.get("code").asText());
+            assertThat(d.get("actor").asText()).isEqualTo("farmer " + field.get("farmerCode").asText() + " by SMS");
+        });
     }
 
     @Test

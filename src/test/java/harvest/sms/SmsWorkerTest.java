@@ -1,5 +1,6 @@
 package harvest.sms;
 
+import harvest.dispatch.AssignmentWork;
 import harvest.testing.DatabaseTest;
 import harvest.testing.FakeTwilio;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -34,6 +35,8 @@ class SmsWorkerTest extends DatabaseTest {
     @Inject
     SmsSender sender;
     @Inject
+    AssignmentWork work;
+    @Inject
     SmsSettings settings;
 
     @Override
@@ -62,7 +65,7 @@ class SmsWorkerTest extends DatabaseTest {
     }
 
     private SmsWorker worker(SmsSettings custom) {
-        return new SmsWorker(outbox, sender, custom);
+        return new SmsWorker(outbox, sender, custom, work);
     }
 
     private void drainAll(SmsWorker worker) {

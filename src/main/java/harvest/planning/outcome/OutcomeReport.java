@@ -67,7 +67,7 @@ public final class OutcomeReport {
                         chunk.getDryingSite() == null ? null : chunk.getDryingSite().code(),
                         chunk.getTeam() == null ? null : chunk.getTeam().code(),
                         round(chunk.getRoadKm()), chunk.isPinned() ? statuses.getOrDefault(chunk.getId(), AssignmentStatus.PLANNED)
-                        : AssignmentStatus.PLANNED, chunk.isPinned(), false));
+                        : AssignmentStatus.PLANNED, 0, chunk.isPinned(), false));
             }
         }
         return assignments;

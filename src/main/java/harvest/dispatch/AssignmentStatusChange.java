@@ -1,4 +1,6 @@
-package harvest.planning;
+package harvest.dispatch;
+
+import harvest.planning.AssignmentStatus;
 
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,0 +1,134 @@
+package harvest.dispatch;
+
+import harvest.field.Field;
+import harvest.field.FieldLedger;
+import harvest.field.FieldStatus;
+import harvest.machine.MachineBreakdowns;
+import harvest.planning.Assignment;
+import harvest.planning.AssignmentStatus;
+import harvest.planning.PlanStore;
+import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemType;
+import harvest.system.web.ExpectedVersion;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The published plan's assignments as the work goes: the only way their status, progress and results change,
+ * whether a dispatcher calls the API or an operator texts. The field follows its chunks: the first one started
+ * makes it HARVESTING, the last one done HARVESTED.
+ */
+@Singleton
+public class AssignmentWork {
+    /** A field's measured area may differ a little from the ledger's; more than this is a typing error. */
+    static final double AREA_TOLERANCE = 1.2;
+    /** The ledger's ceiling on expected yield (2,000 kg/mu). */
+    static final double MAX_TONNES_PER_MU = 2.0;
+
+    private final PlanStore plans;
+    private final WorkLog log;
+    private final FieldLedger fields;
+    private final MachineBreakdowns breakdowns;
+    private final Clock clock;
+
+    public AssignmentWork(PlanStore plans, WorkLog log, FieldLedger fields, MachineBreakdowns breakdowns, Clock clock) {
+        this.plans = plans;
+        this.log = log;
+        this.fields = fields;
+        this.breakdowns = breakdowns;
+        this.clock = clock;
+    }
+
+    /** Any legal move but DONE, which needs the results ({@link #finish}). */
+    @Transactional
+    public Assignment move(long planId, String chunkId, AssignmentStatus next) {
+        if (next == AssignmentStatus.DONE) {
+            throw ProblemException.invalid("status", "DONE needs the mu and tonnes harvested: finish the assignment instead");
+        }
+        return transition(planId, plans.lockPublished(planId, chunkId), next);
+    }
+
+    /** The operator has harvested {@code doneMu} of the chunk so far. */
+    @Transactional
+    public Assignment progress(long planId, String chunkId, double doneMu) {
+        Assignment current = inProgress(planId, chunkId, "reporting progress");
+        requireArea("doneMu", doneMu, current);
+        log.add(planId, current, doneMu - current.doneMu(), 0, false, clock.instant());
+        return reread(planId, current);
+    }
+
+    /** The chunk is harvested: {@code actualMu} in all and {@code tonnes} of grain off it. */
+    @Transactional
+    public Assignment finish(long planId, String chunkId, double actualMu, double tonnes) {
+        Assignment current = inProgress(planId, chunkId, "finishing");
+        requireArea("actualMu", actualMu, current);
+        if (tonnes > actualMu * MAX_TONNES_PER_MU) {
+            throw ProblemException.invalid("tonnes", "is " + tonnes + " t off " + actualMu + " mu, more than "
+                    + MAX_TONNES_PER_MU + " t a mu any wheat yields");
+        }
+        log.add(planId, current, actualMu - current.doneMu(), tonnes, true, clock.instant());
+        return transition(planId, current, AssignmentStatus.DONE);
+    }
+
+    /** Reports the assignment's combine broken; the breakdown fails its work in progress and flags the rest. */
+    @Transactional
+    public Assignment breakdown(long planId, String chunkId) {
+        Assignment current = plans.lockPublished(planId, chunkId);
+        breakdowns.report(current.machineCode());
+        return reread(planId, current);
+    }
+
+    /** Texts that reached an operator with these chunks make them NOTIFIED. */
+    @Transactional
+    public List<String> notified(long planId, List<String> chunkIds) {
+        return plans.notified(planId, chunkIds, clock.instant());
+    }
+
+    Assignment transition(long planId, Assignment current, AssignmentStatus next) {
+        if (!current.status().canBecome(next)) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "assignment " + current.chunkId() + " is " + current.status()
+                    + " and cannot become " + next + "; allowed next: " + current.status().next());
+        }
+        plans.setStatus(planId, current.chunkId(), next, clock.instant());
+        if (next == AssignmentStatus.IN_PROGRESS) {
+            moveField(current.fieldCode(), FieldStatus.SCHEDULED, FieldStatus.HARVESTING);
+        } else if (next == AssignmentStatus.DONE && plans.assignments(planId, null, current.fieldCode()).stream()
+                .allMatch(a -> a.status() == AssignmentStatus.DONE)) {
+            moveField(current.fieldCode(), FieldStatus.HARVESTING, FieldStatus.HARVESTED);
+        }
+        return reread(planId, current);
+    }
+
+    private Assignment inProgress(long planId, String chunkId, String doing) {
+        Assignment current = plans.lockPublished(planId, chunkId);
+        if (current.status() != AssignmentStatus.IN_PROGRESS) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "assignment " + chunkId + " is " + current.status()
+                    + "; it must be IN_PROGRESS before " + doing);
+        }
+        return current;
+    }
+
+    private static void requireArea(String property, double mu, Assignment current) {
+        if (mu < current.doneMu()) {
+            throw ProblemException.invalid(property, "is " + mu + " mu, less than the " + current.doneMu() + " mu already reported");
+        }
+        if (mu > current.areaMu() * AREA_TOLERANCE) {
+            throw ProblemException.invalid(property, "is " + mu + " mu, more than the chunk's " + current.areaMu() + " mu allows");
+        }
+    }
+
+    private void moveField(String code, FieldStatus from, FieldStatus to) {
+        Field field = fields.getByCode(code);
+        if (field.status() == from) {
+            fields.changeStatus(field.id(), new ExpectedVersion(field.version(), false), to);
+        }
+    }
+
+    private Assignment reread(long planId, Assignment current) {
+        return plans.assignments(planId, current.machineCode(), current.fieldCode()).stream()
+                .filter(a -> a.chunkId().equals(current.chunkId())).findFirst().orElseThrow();
+    }
+}

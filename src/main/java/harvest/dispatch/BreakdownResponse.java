@@ -1,0 +1,43 @@
+package harvest.dispatch;
+
+import harvest.machine.MachineBrokeDown;
+import harvest.planning.Assignment;
+import harvest.planning.AssignmentStatus;
+import harvest.planning.Plan;
+import harvest.planning.PlanStore;
+import io.micronaut.context.event.ApplicationEventListener;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * A breakdown, in the transaction that records it: the combine's work in progress FAILS (what it harvested so far
+ * stays counted), its work not yet started is flagged, and a disruption waits for the draft re-plan.
+ */
+@Singleton
+public class BreakdownResponse implements ApplicationEventListener<MachineBrokeDown> {
+    private final PlanStore plans;
+    private final AssignmentWork work;
+    private final Disruptions disruptions;
+
+    public BreakdownResponse(PlanStore plans, AssignmentWork work, Disruptions disruptions) {
+        this.plans = plans;
+        this.work = work;
+        this.disruptions = disruptions;
+    }
+
+    @Override
+    public void onApplicationEvent(MachineBrokeDown event) {
+        Plan published = plans.published().orElse(null);
+        if (published == null) {
+            return;
+        }
+        List<Assignment> interrupted = plans.assignments(published.id(), event.machineCode(), null).stream()
+                .filter(a -> a.status() == AssignmentStatus.IN_PROGRESS).toList();
+        interrupted.forEach(a -> work.transition(published.id(), a, AssignmentStatus.FAILED));
+        List<String> flagged = plans.flagPendingWork(event.machineCode());
+        disruptions.record(DisruptionKind.BREAKDOWN, event.machineCode(), event.machineCode() + " broke down: "
+                + interrupted.size() + " job(s) in progress failed, " + flagged.size() + " not yet started to move",
+                published.id(), interrupted.size() + flagged.size());
+    }
+}

@@ -1,0 +1,78 @@
+package harvest.dispatch;
+
+import harvest.field.Field;
+import harvest.field.FieldLedger;
+import harvest.planning.Assignment;
+import harvest.planning.Plan;
+import harvest.planning.PlanStore;
+import harvest.weather.Segment;
+import harvest.weather.Windows;
+import harvest.weather.WindowsChanged;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A new forecast that puts published work not yet started in rain or dry-out flags that work, records a
+ * disruption for the draft re-plan, and raises {@link RainThreatened} for the operators' urgent alerts, all in the
+ * forecast's transaction.
+ */
+@Singleton
+public class RainResponse implements ApplicationEventListener<WindowsChanged> {
+    private final PlanStore plans;
+    private final Windows windows;
+    private final FieldLedger fields;
+    private final Disruptions disruptions;
+    private final ApplicationEventPublisher<RainThreatened> events;
+
+    public RainResponse(PlanStore plans, Windows windows, FieldLedger fields, Disruptions disruptions,
+                        ApplicationEventPublisher<RainThreatened> events) {
+        this.plans = plans;
+        this.windows = windows;
+        this.fields = fields;
+        this.disruptions = disruptions;
+        this.events = events;
+    }
+
+    @Override
+    public void onApplicationEvent(WindowsChanged event) {
+        Plan published = plans.published().orElse(null);
+        if (published == null) {
+            return;
+        }
+        Map<String, Field> fieldsByCode = fields.all(true).stream().collect(Collectors.toMap(Field::code, Function.identity()));
+        Map<String, List<Segment>> timelines = windows.timelines(event.communities(), event.from(), event.to());
+        List<Assignment> threatened = plans.assignments(published.id(), null, null).stream()
+                .filter(a -> a.status().pending())
+                .filter(a -> rainedOn(a, timelines.get(fieldsByCode.get(a.fieldCode()).communityCode())))
+                .toList();
+        if (threatened.isEmpty()) {
+            return;
+        }
+        plans.flag(published.id(), threatened.stream().map(Assignment::chunkId).toList());
+        TreeSet<String> communities = threatened.stream().map(a -> fieldsByCode.get(a.fieldCode()).communityCode())
+                .collect(Collectors.toCollection(TreeSet::new));
+        disruptions.record(DisruptionKind.RAIN, String.join(",", communities), "forecast " + event.forecastId() + " puts "
+                + threatened.size() + " job(s) not yet started in rain or dry-out", published.id(), threatened.size());
+        events.publishEvent(new RainThreatened(published.id(), threatened));
+    }
+
+    /**
+     * A published job starts and ends in workable hours (it may pause for rain the plan foresaw in between), so a
+     * start or a last minute now in rain or dry-out is what the new forecast changed.
+     */
+    private static boolean rainedOn(Assignment job, List<Segment> timeline) {
+        return timeline != null && (inRain(job.start().toInstant(), timeline) || inRain(job.end().toInstant().minusSeconds(60), timeline));
+    }
+
+    private static boolean inRain(Instant instant, List<Segment> timeline) {
+        return timeline.stream().anyMatch(segment -> segment.rainy() && segment.overlaps(instant, instant.plusSeconds(1)));
+    }
+}
