@@ -1,0 +1,271 @@
+package harvest.dispatch.report;
+
+import harvest.community.Community;
+import harvest.community.CommunityLedger;
+import harvest.drying.DryingKind;
+import harvest.drying.DryingSite;
+import harvest.drying.DryingSiteLedger;
+import harvest.field.Field;
+import harvest.field.FieldLedger;
+import harvest.field.FieldStatus;
+import harvest.machine.Machine;
+import harvest.machine.MachineKind;
+import harvest.machine.MachineLedger;
+import harvest.planning.Assignment;
+import harvest.planning.AssignmentStatus;
+import harvest.planning.PlanProblemBuilder;
+import harvest.planning.PlanStore;
+import harvest.planning.domain.LossModel;
+import harvest.planning.domain.WorkCalendar;
+import harvest.system.DistrictTime;
+import harvest.system.problem.ProblemException;
+import harvest.weather.Segment;
+import harvest.weather.Windows;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the daily report bottom up: a line per field, each community the sum of its fields (and of the
+ * combines and drying sites counted there), the district the sum of its communities, so the three levels always
+ * agree. A past day is reported as it stood at midnight; today as it stands now.
+ */
+@Singleton
+public class DailyReports {
+    private static final Set<FieldStatus> HARVESTED = EnumSet.of(FieldStatus.HARVESTED, FieldStatus.DRYING, FieldStatus.STORED, FieldStatus.SOWN);
+    /** How far ahead the report looks for the next rain. */
+    private static final Duration RAIN_LOOKAHEAD = Duration.ofDays(7);
+
+    private final FieldLedger fields;
+    private final CommunityLedger communities;
+    private final MachineLedger machines;
+    private final DryingSiteLedger sites;
+    private final PlanStore plans;
+    private final Windows windows;
+    private final ReportQueries queries;
+    private final Clock clock;
+
+    public DailyReports(FieldLedger fields, CommunityLedger communities, MachineLedger machines, DryingSiteLedger sites,
+                        PlanStore plans, Windows windows, ReportQueries queries, Clock clock) {
+        this.fields = fields;
+        this.communities = communities;
+        this.machines = machines;
+        this.sites = sites;
+        this.plans = plans;
+        this.windows = windows;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    public DailyReport report(LocalDate day) {
+        Day d = day(day);
+        List<FieldLine> lines = fieldLines(d);
+        Map<String, MachineCount> machineCounts = machineCounts(d);
+        Map<String, double[]> drying = drying(d);
+        List<DispatchTotals> byCommunity = communities.all(false).stream().map(c -> {
+            List<FieldLine> theirs = lines.stream().filter(l -> l.communityCode().equals(c.code())).toList();
+            MachineCount m = machineCounts.getOrDefault(c.code(), new MachineCount());
+            double[] dry = drying.getOrDefault(c.code(), new double[2]);
+            double total = sum(theirs, FieldLine::areaMu);
+            double toDate = sum(theirs, FieldLine::harvestedToDateMu);
+            return new DispatchTotals(c.code(), c.name(), total, sum(theirs, FieldLine::harvestedTodayMu), toDate, percent(toDate, total),
+                    sum(theirs, FieldLine::ripeRemainingMu), (int) theirs.stream().filter(FieldLine::atRisk).count(),
+                    m.working, m.idle, m.broken, m.borrowed, round(dry[0]), round(dry[1]), sum(theirs, FieldLine::tonnesWaiting),
+                    theirs.stream().mapToInt(FieldLine::teamTasksDone).sum(), sum(theirs, FieldLine::expectedLossKg));
+        }).toList();
+        double total = sum(byCommunity, DispatchTotals::totalMu);
+        double toDate = sum(byCommunity, DispatchTotals::harvestedToDateMu);
+        DispatchTotals district = new DispatchTotals(null, "district", total, sum(byCommunity, DispatchTotals::harvestedTodayMu), toDate,
+                percent(toDate, total), sum(byCommunity, DispatchTotals::ripeRemainingMu), count(byCommunity, DispatchTotals::fieldsAtRisk),
+                count(byCommunity, DispatchTotals::machinesWorking), count(byCommunity, DispatchTotals::machinesIdle),
+                count(byCommunity, DispatchTotals::machinesBroken), count(byCommunity, DispatchTotals::machinesBorrowed),
+                sum(byCommunity, DispatchTotals::dryingIntakeTonnes), sum(byCommunity, DispatchTotals::dryingCapacityTonnes),
+                sum(byCommunity, DispatchTotals::tonnesWaiting), count(byCommunity, DispatchTotals::teamTasksDone),
+                sum(byCommunity, DispatchTotals::expectedLossKg));
+        return new DailyReport(day, DistrictTime.local(d.asOf), district, byCommunity);
+    }
+
+    public List<FieldLine> fields(LocalDate day) {
+        return fieldLines(day(day));
+    }
+
+    /** The day's bounds and the moment it is reported at. */
+    private record Day(LocalDate date, Instant start, Instant end, Instant asOf, boolean today) {
+    }
+
+    private Day day(LocalDate date) {
+        Instant start = date.atStartOfDay(DistrictTime.ZONE).toInstant();
+        Instant end = start.plus(Duration.ofDays(1));
+        Instant now = clock.instant();
+        if (!start.isBefore(now)) {
+            throw ProblemException.invalid("date", date + " has not begun; the report is about days that have");
+        }
+        return new Day(date, start, end, end.isBefore(now) ? end : now, !end.isBefore(now));
+    }
+
+    private List<FieldLine> fieldLines(Day day) {
+        List<Field> all = fields.all(false);
+        Map<String, ReportQueries.FieldWork> work = queries.fieldWork(day.date());
+        Map<String, Double> takenIn = queries.takenInToDate(day.date());
+        Map<String, Integer> teamTasks = queries.teamTasksDone(day.date());
+        Map<String, List<Assignment>> open = plans.published().stream()
+                .flatMap(p -> plans.assignments(p.id(), null, null).stream())
+                .filter(a -> a.status().pending() || a.status() == AssignmentStatus.IN_PROGRESS)
+                .collect(Collectors.groupingBy(Assignment::fieldCode));
+        Instant seasonStart = all.stream().map(Field::ripeFrom).min(Comparator.naturalOrder()).orElse(day.start())
+                .atZone(DistrictTime.ZONE).toLocalDate().atStartOfDay(DistrictTime.ZONE).toInstant();
+        if (seasonStart.isAfter(day.asOf())) {
+            seasonStart = day.start();
+        }
+        Set<String> communityCodes = all.stream().map(Field::communityCode).collect(Collectors.toSet());
+        Map<String, List<Segment>> timelines = windows.timelines(communityCodes, seasonStart, day.asOf().plus(RAIN_LOOKAHEAD));
+        Losses losses = new Losses(seasonStart, day.asOf(), timelines);
+        List<FieldLine> lines = new ArrayList<>();
+        for (Field field : all) {
+            ReportQueries.FieldWork w = work.getOrDefault(field.code(), ReportQueries.FieldWork.NONE);
+            double area = field.areaMu().doubleValue();
+            boolean complete = HARVESTED.contains(field.status()) && w.lastFinished() != null && !w.lastFinished().isAfter(day.asOf());
+            boolean ripe = field.ripeFrom().isBefore(day.asOf());
+            double waiting = Math.max(0, w.tonnes() - takenIn.getOrDefault(field.code(), 0.0));
+            boolean atRisk = ripe && !complete && !slotBeforeRain(open.getOrDefault(field.code(), List.of()),
+                    nextRain(timelines.get(field.communityCode()), day.asOf()));
+            double loss = losses.standingKg(field, complete ? w.lastFinished() : day.asOf())
+                    + losses.waitingKg(waiting, w.lastFinishedToDate());
+            lines.add(new FieldLine(field.code(), field.communityCode(), field.status(), round(area), round(w.todayMu()),
+                    round(w.toDateMu()), ripe && !complete ? round(Math.max(0, area - w.toDateMu())) : 0, atRisk,
+                    round(w.tonnes()), round(takenIn.getOrDefault(field.code(), 0.0)), round(waiting),
+                    teamTasks.getOrDefault(field.code(), 0), round(loss)));
+        }
+        return lines;
+    }
+
+    private static @Nullable Instant nextRain(@Nullable List<Segment> timeline, Instant after) {
+        return timeline == null ? null : timeline.stream().filter(s -> s.rainy() && s.end().isAfter(after))
+                .map(s -> s.start().isAfter(after) ? s.start() : after).findFirst().orElse(null);
+    }
+
+    private static boolean slotBeforeRain(List<Assignment> open, @Nullable Instant rain) {
+        return !open.isEmpty() && (rain == null || open.stream().allMatch(a -> !a.end().toInstant().isAfter(rain)));
+    }
+
+    /** Planning rule 7 over what really happened, with the forecast's wet hours since the season began. */
+    private static final class Losses {
+        private final Instant start;
+        private final Instant asOf;
+        private final Map<String, WorkCalendar> calendars = new HashMap<>();
+
+        Losses(Instant start, Instant asOf, Map<String, List<Segment>> timelines) {
+            this.start = start;
+            this.asOf = asOf;
+            int horizon = (int) Math.ceil(Duration.between(start, asOf).toMinutes() / 60.0) * 60 + 60;
+            timelines.forEach((community, timeline) -> calendars.put(community, PlanProblemBuilder.calendar(community, timeline, start, horizon)));
+        }
+
+        double standingKg(Field field, Instant until) {
+            double yieldKg = field.areaMu().doubleValue() * field.expectedYieldKgPerMu().doubleValue();
+            return LossModel.DEFAULT.standingKg(yieldKg, calendars.get(field.communityCode()), minutes(field.ripeFrom()), minutes(until));
+        }
+
+        double waitingKg(double tonnes, @Nullable Instant harvested) {
+            return harvested == null || tonnes == 0 ? 0 : LossModel.DEFAULT.waitingKg(tonnes * 1000, minutes(harvested), minutes(asOf));
+        }
+
+        private int minutes(Instant instant) {
+            return (int) Math.max(0, Duration.between(start, instant).toMinutes());
+        }
+    }
+
+    private static final class MachineCount {
+        int working;
+        int idle;
+        int broken;
+        int borrowed;
+    }
+
+    /** Each combine available on the day counts once: where it last worked, or else at the community nearest its base. */
+    private Map<String, MachineCount> machineCounts(Day day) {
+        Map<String, String> fieldCommunity = fields.all(false).stream().collect(Collectors.toMap(Field::code, Field::communityCode));
+        List<Community> places = communities.all(false);
+        Map<String, String> worked = new HashMap<>(day.today() ? queries.workingNow() : Map.of());
+        worked.putAll(queries.lastFieldWorked(day.date()));
+        Set<String> broken = queries.brokenAt(day.asOf());
+        Map<String, MachineCount> counts = new HashMap<>();
+        for (Machine machine : machines.all(false)) {
+            if (machine.kind() != MachineKind.COMBINE || !availableOn(machine, day)) {
+                continue;
+            }
+            String field = worked.get(machine.code());
+            String community = field != null ? fieldCommunity.get(field) : nearest(places, machine.baseLat(), machine.baseLon());
+            MachineCount count = counts.computeIfAbsent(community, c -> new MachineCount());
+            if (broken.contains(machine.code())) {
+                count.broken++;
+            } else if (field != null) {
+                count.working++;
+            } else {
+                count.idle++;
+            }
+            if (!Machine.LOCAL.equals(machine.origin())) {
+                count.borrowed++;
+            }
+        }
+        return counts;
+    }
+
+    private static boolean availableOn(Machine machine, Day day) {
+        return (machine.availableFrom() == null || machine.availableFrom().isBefore(day.end()))
+                && (machine.availableUntil() == null || machine.availableUntil().isAfter(day.start()));
+    }
+
+    private static String nearest(List<Community> places, double lat, double lon) {
+        return places.stream().min(Comparator.comparingDouble(c -> Math.pow(c.lat() - lat, 2) + Math.pow(c.lon() - lon, 2)))
+                .map(Community::code).orElseThrow();
+    }
+
+    /** Per community: tonnes its drying sites took in on the day, and their capacity that day. */
+    private Map<String, double[]> drying(Day day) {
+        Map<String, Double> intake = queries.intakeOn(day.date());
+        List<DryingSite> active = sites.all(false);
+        Map<String, List<Segment>> timelines = windows.timelines(active.stream().map(DryingSite::communityCode).collect(Collectors.toSet()),
+                day.start(), day.end());
+        Map<String, double[]> drying = new HashMap<>();
+        for (DryingSite site : active) {
+            WorkCalendar calendar = PlanProblemBuilder.calendar(site.communityCode(), timelines.get(site.communityCode()), day.start(), 1440);
+            long capacityKg = PlanProblemBuilder.kgPerDay(Math.round(site.capacityTonnesPerDay().doubleValue() * 1000),
+                    site.kind() == DryingKind.YARD, calendar, 1)[0];
+            double[] totals = drying.computeIfAbsent(site.communityCode(), c -> new double[2]);
+            totals[0] += intake.getOrDefault(site.code(), 0.0);
+            totals[1] += capacityKg / 1000.0;
+        }
+        return drying;
+    }
+
+    private static <T> double sum(List<T> items, ToDoubleFunction<T> value) {
+        return round(items.stream().mapToDouble(value).sum());
+    }
+
+    private static <T> int count(List<T> items, ToIntFunction<T> value) {
+        return items.stream().mapToInt(value).sum();
+    }
+
+    private static double percent(double part, double whole) {
+        return whole == 0 ? 0 : Math.round(1000 * part / whole) / 10.0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
