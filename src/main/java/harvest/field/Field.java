@@ -10,7 +10,10 @@ import io.micronaut.data.annotation.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A plot (地块) of one household, harvested as a whole or, above 40 mu, in chunks by several machines. */
+/**
+ * A plot (地块) of one household, harvested as a whole or, above 40 mu, in chunks by several machines;
+ * {@code nextCrop} is what was sown on it after harvest.
+ */
 @MappedEntity("field")
 public record Field(
         @Id @GeneratedValue @Nullable Long id,
@@ -25,12 +28,13 @@ public record Field(
         Instant ripeFrom,
         BigDecimal expectedYieldKgPerMu,
         FieldStatus status,
+        @Nullable String nextCrop,
         @Version @Nullable Long version,
         @Nullable Instant retiredAt) implements LedgerEntity {
 
-    Field withStatus(FieldStatus next) {
+    Field withStatus(FieldStatus next, @Nullable String sownCrop) {
         return new Field(id, code, farmerCode, communityCode, name, crop, areaMu, lat, lon, ripeFrom,
-                expectedYieldKgPerMu, next, version, retiredAt);
+                expectedYieldKgPerMu, next, sownCrop, version, retiredAt);
     }
 
     Field withRipeFrom(Instant ripe) {

@@ -52,9 +52,9 @@ public class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldR
     }
 
     @Post("/{id}/status")
-    @Operation(summary = "Move a field along its season; only legal transitions are accepted")
+    @Operation(summary = "Move a field along its season; only legal transitions are accepted, SOWN names the next crop, DRYING and STORED follow drying-site intake and outflow")
     public HttpResponse<FieldResponse> changeStatus(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                                     @Body @Valid StatusChange body) {
-        return ok(fields.changeStatus(id, ExpectedVersion.required(ifMatch, body.version()), body.status()));
+        return ok(fields.changeStatus(id, ExpectedVersion.required(ifMatch, body.version()), body.status(), body.nextCrop()));
     }
 }

@@ -7,6 +7,8 @@ import harvest.ledger.LedgerKind;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import harvest.system.web.ExpectedVersion;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -29,10 +31,39 @@ public class FieldLedger extends Ledger<Field, FieldRequest> {
                 LedgerColumn.of("expected_yield_kg_per_mu", "预计亩产(公斤)", "预计亩产（公斤）")), fields, activeCodes);
     }
 
+    /**
+     * A status change asked for through the API. Sowing names the crop sown; drying and storing are refused here
+     * because only grain taken in and sent on at drying sites says a field is DRYING or STORED.
+     */
     @Transactional
-    public Field changeStatus(long id, ExpectedVersion expected, FieldStatus next) {
+    public Field changeStatus(long id, ExpectedVersion expected, FieldStatus next, @Nullable String nextCrop) {
         Field field = get(id);
         expected.check(field.version());
+        if (next.followsDrying()) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "field '" + field.code() + "' cannot be set to " + next
+                    + " by hand: it becomes DRYING with its first intake at a drying site and STORED when its outflow"
+                    + " equals its intake (POST /api/v1/drying-sites/{code}/intake and /outflow)");
+        }
+        if (next == FieldStatus.SOWN && nextCrop == null) {
+            throw ProblemException.invalid("nextCrop", "is required when the field is sown: the crop sown after harvest");
+        }
+        if (next != FieldStatus.SOWN && nextCrop != null) {
+            throw ProblemException.invalid("nextCrop", "goes only with status SOWN");
+        }
+        return move(field, next, next == FieldStatus.SOWN ? nextCrop : field.nextCrop());
+    }
+
+    /** Moves a field into DRYING or STORED for a drying-site movement, in the caller's transaction. */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Field dryingMoved(Field field, FieldStatus next) {
+        if (!next.followsDrying()) {
+            throw new IllegalArgumentException(next + " does not follow drying");
+        }
+        return move(field, next, field.nextCrop());
+    }
+
+    /** Every status change passes here, whoever asks for it. */
+    private Field move(Field field, FieldStatus next, @Nullable String nextCrop) {
         if (field.retiredAt() != null) {
             throw new ProblemException(ProblemType.RETIRED, "field '" + field.code() + "' is retired");
         }
@@ -40,7 +71,7 @@ public class FieldLedger extends Ledger<Field, FieldRequest> {
             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "field '" + field.code() + "' is " + field.status()
                     + " and cannot become " + next + "; allowed next: " + field.status().next());
         }
-        return repository.update(field.withStatus(next));
+        return repository.update(field.withStatus(next, nextCrop));
     }
 
     /** The household says the field is not ready: no combine before {@code ripe}. Never moves ripeness earlier. */

@@ -32,12 +32,12 @@ public record FieldRequest(
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("2000") @Digits(integer = 4, fraction = 1) BigDecimal expectedYieldKgPerMu,
         @Nullable Long version) implements LedgerRequest<Field> {
 
-    /** A new field starts REGISTERED; an existing one keeps where it is in its season. */
+    /** A new field starts REGISTERED; an existing one keeps where it is in its season and what was sown after it. */
     @Override
     public Field toEntity(@Nullable Field existing) {
         return new Field(LedgerEntity.idOf(existing), code, farmerCode, communityCode, name.strip(), crop, areaMu.setScale(2), lat, lon,
                 ripeFrom.toInstant(), expectedYieldKgPerMu.setScale(1), existing == null ? FieldStatus.REGISTERED : existing.status(),
-                LedgerEntity.versionOf(existing), LedgerEntity.retiredAtOf(existing));
+                existing == null ? null : existing.nextCrop(), LedgerEntity.versionOf(existing), LedgerEntity.retiredAtOf(existing));
     }
 
     @Override

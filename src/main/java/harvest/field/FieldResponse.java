@@ -3,6 +3,7 @@ package harvest.field;
 import harvest.system.DistrictTime;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,11 +14,12 @@ import java.util.Set;
 public record FieldResponse(long id, String code, String farmerCode, String communityCode, String name, String crop,
                             BigDecimal areaMu, double lat, double lon, OffsetDateTime ripeFrom,
                             BigDecimal expectedYieldKgPerMu, FieldStatus status, Set<FieldStatus> nextStatuses,
+                            @Nullable @Schema(description = "The crop sown after harvest, once the field is SOWN") String nextCrop,
                             long version, @Nullable Instant retiredAt) {
 
     static FieldResponse of(Field f) {
         return new FieldResponse(f.id(), f.code(), f.farmerCode(), f.communityCode(), f.name(), f.crop(), f.areaMu(),
                 f.lat(), f.lon(), DistrictTime.local(f.ripeFrom()), f.expectedYieldKgPerMu(), f.status(),
-                f.status().next(), f.version(), f.retiredAt());
+                f.status().next(), f.nextCrop(), f.version(), f.retiredAt());
     }
 }

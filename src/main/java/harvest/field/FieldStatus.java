@@ -26,4 +26,9 @@ public enum FieldStatus {
     public Set<FieldStatus> next() {
         return NEXT.get(this);
     }
+
+    /** DRYING and STORED are what the drying sites' intake and outflow say of the grain, never set by hand. */
+    public boolean followsDrying() {
+        return this == DRYING || this == STORED;
+    }
 }

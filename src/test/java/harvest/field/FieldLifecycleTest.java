@@ -25,16 +25,47 @@ class FieldLifecycleTest extends DatabaseTest {
     }
 
     @Test
-    void a_field_goes_through_its_whole_season_one_step_at_a_time() {
+    void a_field_is_moved_by_hand_up_to_harvested_one_step_at_a_time() {
         String location = newField();
-        String[] season = {"SCHEDULED", "HARVESTING", "HARVESTED", "DRYING", "STORED", "SOWN"};
+        String[] season = {"SCHEDULED", "HARVESTING", "HARVESTED"};
 
         for (int version = 0; version < season.length; version++) {
             Api.Reply moved = api.post(location + "/status", Map.of("status", season[version]), "If-Match", "\"" + version + "\"");
             assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
             assertThat(moved.json().get("status").asText()).isEqualTo(season[version]);
         }
-        assertThat(api.get(location).json().get("nextStatuses")).isEmpty();
+        assertThat(api.get(location).json().has("nextCrop")).isFalse();
+    }
+
+    @Test
+    void drying_and_storing_follow_the_drying_sites_and_cannot_be_set_by_hand() {
+        String location = newField();
+        for (String step : new String[]{"SCHEDULED", "HARVESTING", "HARVESTED"}) {
+            api.post(location + "/status", Map.of("status", step, "version", api.get(location).json().get("version").asLong()));
+        }
+
+        Api.Reply drying = api.post(location + "/status", Map.of("status", "DRYING", "version", 3));
+
+        assertThat(drying.status()).isEqualTo(409);
+        assertThat(drying.json().get("type").asText()).endsWith("/illegal-transition");
+        assertThat(drying.json().get("detail").asText()).contains("intake");
+        assertThat(api.get(location).json().get("status").asText()).isEqualTo("HARVESTED");
+    }
+
+    @Test
+    void sowing_names_the_next_crop_and_only_sowing_does() {
+        String location = newField();
+
+        Api.Reply sownWithoutCrop = api.post(location + "/status", Map.of("status", "SOWN", "version", 0));
+        Api.Reply cropWithoutSowing = api.post(location + "/status", Map.of("status", "SCHEDULED", "nextCrop", "CORN", "version", 0));
+        Api.Reply badCrop = api.post(location + "/status", Map.of("status", "SOWN", "nextCrop", "corn", "version", 0));
+
+        assertThat(sownWithoutCrop.status()).isEqualTo(422);
+        assertThat(sownWithoutCrop.errorFields()).containsExactly("nextCrop");
+        assertThat(cropWithoutSowing.status()).isEqualTo(422);
+        assertThat(cropWithoutSowing.errorFields()).containsExactly("nextCrop");
+        assertThat(badCrop.status()).isEqualTo(422);
+        assertThat(badCrop.errorFields()).containsExactly("nextCrop");
     }
 
     @Test

@@ -1,0 +1,62 @@
+package harvest.drying;
+
+import harvest.system.problem.ProblemResponses;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Grain in and out of drying sites, and the sites' live state, for the bureau's staff and the site contacts. */
+@Controller("/api/v1/drying-sites")
+@Tag(name = "drying-sites")
+@ProblemResponses
+public class DryingMovementController {
+    private final DryingRecords records;
+    private final SiteOccupancy occupancy;
+
+    public DryingMovementController(DryingRecords records, SiteOccupancy occupancy) {
+        this.records = records;
+        this.occupancy = occupancy;
+    }
+
+    @Post("/{code}/intake")
+    @Status(HttpStatus.CREATED)
+    @Operation(operationId = "recordDryingIntake", summary = "Take in a harvested field's grain; the first intake makes the field DRYING."
+            + " Refused (409) when the site is retired, closed by rain or has less room left today")
+    public MovementReceipt intake(@PathVariable String code, @Body @Valid MovementRequest body) {
+        return records.intake(code, body);
+    }
+
+    @Post("/{code}/outflow")
+    @Status(HttpStatus.CREATED)
+    @Operation(operationId = "recordDryingOutflow", summary = "Send a field's dried grain on; at most what the site holds of it."
+            + " When none of the field's grain is left at any site the field becomes STORED")
+    public MovementReceipt outflow(@PathVariable String code, @Body @Valid MovementRequest body) {
+        return records.outflow(code, body);
+    }
+
+    @Get("/status")
+    @Operation(operationId = "listDryingSiteStatus", summary = "Every active site's live state: capacity, intake and room left today, grain held, OPEN/FULL/CLOSED_BY_RAIN")
+    public List<DryingSiteStatus> status() {
+        return occupancy.active();
+    }
+
+    @Get("/{code}/movements")
+    @Operation(operationId = "listDryingMovements", summary = "A site's intake and outflow on a day, in the order they happened")
+    public List<DryingMovement> movements(@PathVariable String code,
+                                          @Parameter(description = "The district-local date; today when absent") @Nullable @QueryValue LocalDate day) {
+        return records.movements(code, day);
+    }
+}
