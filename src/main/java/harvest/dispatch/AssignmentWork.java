@@ -9,7 +9,6 @@ import harvest.planning.AssignmentStatus;
 import harvest.planning.PlanStore;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
-import harvest.system.web.ExpectedVersion;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -123,7 +122,7 @@ public class AssignmentWork {
     private void moveField(String code, FieldStatus from, FieldStatus to) {
         Field field = fields.getByCode(code);
         if (field.status() == from) {
-            fields.changeStatus(field.id(), new ExpectedVersion(field.version(), false), to);
+            fields.workMoved(field, to);
         }
     }
 

@@ -62,7 +62,7 @@ public class DryingRecords {
                     + " t, taken in " + before.intakeTodayTonnes() + " t), not " + request.tonnes() + " t");
         }
         if (field.status() == FieldStatus.HARVESTED) {
-            fields.dryingMoved(field, FieldStatus.DRYING);
+            fields.workMoved(field, FieldStatus.DRYING);
         }
         return record(site, field, MovementKind.INTAKE, request.tonnes());
     }
@@ -79,7 +79,7 @@ public class DryingRecords {
         }
         MovementReceipt receipt = record(site, field, MovementKind.OUTFLOW, request.tonnes());
         if (movements.held(field.code()).signum() == 0) {
-            fields.dryingMoved(field, FieldStatus.STORED);
+            fields.workMoved(field, FieldStatus.STORED);
         }
         return receipt;
     }

@@ -39,6 +39,6 @@ public record Field(
 
     Field withRipeFrom(Instant ripe) {
         return new Field(id, code, farmerCode, communityCode, name, crop, areaMu, lat, lon, ripe,
-                expectedYieldKgPerMu, status, version, retiredAt);
+                expectedYieldKgPerMu, status, nextCrop, version, retiredAt);
     }
 }

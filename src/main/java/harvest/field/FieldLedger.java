@@ -53,12 +53,12 @@ public class FieldLedger extends Ledger<Field, FieldRequest> {
         return move(field, next, next == FieldStatus.SOWN ? nextCrop : field.nextCrop());
     }
 
-    /** Moves a field into DRYING or STORED for a drying-site movement, in the caller's transaction. */
+    /**
+     * Moves a field along with the work recorded on it (a harvested chunk, grain taken in or sent on at a drying
+     * site), in the caller's transaction.
+     */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Field dryingMoved(Field field, FieldStatus next) {
-        if (!next.followsDrying()) {
-            throw new IllegalArgumentException(next + " does not follow drying");
-        }
+    public Field workMoved(Field field, FieldStatus next) {
         return move(field, next, field.nextCrop());
     }
 
