@@ -1,6 +1,9 @@
 package harvest.field;
 
+import harvest.audit.AuditLog;
+import harvest.audit.AuditedEntity;
 import harvest.ledger.ActiveCodes;
+import harvest.ledger.AuditTrail;
 import harvest.ledger.Ledger;
 import harvest.ledger.LedgerColumn;
 import harvest.ledger.LedgerKind;
@@ -14,7 +17,7 @@ import java.util.List;
 
 @Singleton
 public class FieldLedger extends Ledger<Field, FieldRequest> {
-    public FieldLedger(FieldRepository fields, ActiveCodes activeCodes) {
+    public FieldLedger(FieldRepository fields, ActiveCodes activeCodes, AuditLog audit) {
         super(LedgerKind.FIELDS, FieldRequest.class, List.of(
                 LedgerColumn.of("code", "地块编号"),
                 LedgerColumn.of("farmer_code", "户编号"),
@@ -25,7 +28,8 @@ public class FieldLedger extends Ledger<Field, FieldRequest> {
                 LedgerColumn.of("lat", "纬度"),
                 LedgerColumn.of("lon", "经度"),
                 LedgerColumn.of("ripe_from", "成熟时间"),
-                LedgerColumn.of("expected_yield_kg_per_mu", "预计亩产(公斤)", "预计亩产（公斤）")), fields, activeCodes);
+                LedgerColumn.of("expected_yield_kg_per_mu", "预计亩产(公斤)", "预计亩产（公斤）")), fields, activeCodes,
+                new AuditTrail<>(audit, AuditedEntity.FIELD, FieldResponse::of));
     }
 
     @Transactional
@@ -39,6 +43,6 @@ public class FieldLedger extends Ledger<Field, FieldRequest> {
             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "field '" + field.code() + "' is " + field.status()
                     + " and cannot become " + next + "; allowed next: " + field.status().next());
         }
-        return repository.update(field.withStatus(next));
+        return audited("status changed", field, repository.update(field.withStatus(next)));
     }
 }
