@@ -1,6 +1,9 @@
 package harvest.field;
 
+import harvest.audit.AuditLog;
+import harvest.audit.AuditedEntity;
 import harvest.ledger.ActiveCodes;
+import harvest.ledger.AuditTrail;
 import harvest.ledger.Ledger;
 import harvest.ledger.LedgerColumn;
 import harvest.ledger.LedgerKind;
@@ -17,7 +20,7 @@ import java.util.List;
 
 @Singleton
 public class FieldLedger extends Ledger<Field, FieldRequest> {
-    public FieldLedger(FieldRepository fields, ActiveCodes activeCodes) {
+    public FieldLedger(FieldRepository fields, ActiveCodes activeCodes, AuditLog audit) {
         super(LedgerKind.FIELDS, FieldRequest.class, List.of(
                 LedgerColumn.of("code", "地块编号"),
                 LedgerColumn.of("farmer_code", "户编号"),
@@ -28,7 +31,8 @@ public class FieldLedger extends Ledger<Field, FieldRequest> {
                 LedgerColumn.of("lat", "纬度"),
                 LedgerColumn.of("lon", "经度"),
                 LedgerColumn.of("ripe_from", "成熟时间"),
-                LedgerColumn.of("expected_yield_kg_per_mu", "预计亩产(公斤)", "预计亩产（公斤）")), fields, activeCodes);
+                LedgerColumn.of("expected_yield_kg_per_mu", "预计亩产(公斤)", "预计亩产（公斤）")), fields, activeCodes,
+                new AuditTrail<>(audit, AuditedEntity.FIELD, FieldResponse::of));
     }
 
     /**
@@ -71,13 +75,13 @@ public class FieldLedger extends Ledger<Field, FieldRequest> {
             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "field '" + field.code() + "' is " + field.status()
                     + " and cannot become " + next + "; allowed next: " + field.status().next());
         }
-        return repository.update(field.withStatus(next, nextCrop));
+        return audited("status changed", field, repository.update(field.withStatus(next, nextCrop)));
     }
 
     /** The household says the field is not ready: no combine before {@code ripe}. Never moves ripeness earlier. */
     @Transactional
     public Field postponeRipeness(String code, Instant ripe) {
         Field field = getByCode(code);
-        return ripe.isAfter(field.ripeFrom()) ? repository.update(field.withRipeFrom(ripe)) : field;
+        return ripe.isAfter(field.ripeFrom()) ? audited("ripeness postponed", field, repository.update(field.withRipeFrom(ripe))) : field;
     }
 }

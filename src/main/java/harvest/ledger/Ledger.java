@@ -1,9 +1,11 @@
 package harvest.ledger;
 
+import harvest.audit.AuditLog;
 import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import harvest.system.web.ExpectedVersion;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
@@ -30,14 +32,22 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
     private final List<LedgerColumn> columns;
     protected final LedgerRepository<E> repository;
     private final ActiveCodes activeCodes;
+    private final @Nullable AuditTrail<E> audit;
 
     protected Ledger(LedgerKind kind, Class<R> requestType, List<LedgerColumn> columns,
                      LedgerRepository<E> repository, ActiveCodes activeCodes) {
+        this(kind, requestType, columns, repository, activeCodes, null);
+    }
+
+    /** A ledger whose every change is recorded in the audit log, in the transaction that makes it. */
+    protected Ledger(LedgerKind kind, Class<R> requestType, List<LedgerColumn> columns,
+                     LedgerRepository<E> repository, ActiveCodes activeCodes, @Nullable AuditTrail<E> audit) {
         this.kind = kind;
         this.requestType = requestType;
         this.columns = List.copyOf(columns);
         this.repository = repository;
         this.activeCodes = activeCodes;
+        this.audit = audit;
     }
 
     public LedgerKind kind() {
@@ -76,7 +86,7 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
             throw new ProblemException(ProblemType.DUPLICATE_CODE, noun() + " '" + request.code() + "' already exists");
         }
         requireConsistentRow(request);
-        return repository.save(request.toEntity(null));
+        return audited("created", null, repository.save(request.toEntity(null)));
     }
 
     @Transactional
@@ -90,7 +100,7 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
         requireConsistentRow(request);
         E changed = request.toEntity(existing);
         // An identical PUT keeps the version, so repeating a request never invalidates other clients' ETags.
-        return changed.equals(existing) ? existing : repository.update(changed);
+        return changed.equals(existing) ? existing : audited("updated", existing, repository.update(changed));
     }
 
     /** Retiring twice is harmless; a stale If-Match is not. */
@@ -98,10 +108,11 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
     public E retire(long id, Optional<ExpectedVersion> expected) {
         E existing = get(id);
         expected.ifPresent(e -> e.check(existing.version()));
-        if (existing.retiredAt() == null) {
-            repository.update(existing.id(), existing.version(), Instant.now());
+        if (existing.retiredAt() != null) {
+            return existing;
         }
-        return get(id);
+        repository.update(existing.id(), existing.version(), Instant.now());
+        return audited("retired", existing, get(id));
     }
 
     /** Writes many rows keyed by code in the caller's transaction; references are the caller's to check. */
@@ -119,9 +130,23 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
                 updated.add(next);
             }
         }
-        repository.saveAll(created);
-        repository.updateAll(updated);
+        List<E> saved = repository.saveAll(created);
+        List<E> changed = repository.updateAll(updated);
+        if (audit != null) {
+            List<AuditLog.Change> changes = new ArrayList<>();
+            saved.forEach(row -> changes.add(audit.change("imported", null, row)));
+            changed.forEach(row -> changes.add(audit.change("imported", existing.get(row.code()), row)));
+            audit.log().recordAll(changes);
+        }
         return new Upserted(created.size(), updated.size(), requests.size() - created.size() - updated.size());
+    }
+
+    /** Records a change of {@code after} in the audit log, if this ledger is audited, and returns it. */
+    protected E audited(String action, @Nullable E before, E after) {
+        if (audit != null) {
+            audit.log().recordAll(List.of(audit.change(action, before, after)));
+        }
+        return after;
     }
 
     public List<Problem.Violation> missingReferences(R request, Predicate<LedgerRequest.Reference> exists) {

@@ -1,5 +1,7 @@
 package harvest.machine;
 
+import harvest.audit.AuditLog;
+import harvest.audit.AuditedEntity;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -19,36 +21,50 @@ public class MachineBreakdowns {
     private final JdbcOperations jdbc;
     private final MachineLedger machines;
     private final ApplicationEventPublisher<MachineBrokeDown> events;
+    private final AuditLog audit;
 
-    public MachineBreakdowns(JdbcOperations jdbc, MachineLedger machines, ApplicationEventPublisher<MachineBrokeDown> events) {
+    public MachineBreakdowns(JdbcOperations jdbc, MachineLedger machines, ApplicationEventPublisher<MachineBrokeDown> events,
+                             AuditLog audit) {
         this.jdbc = jdbc;
         this.machines = machines;
         this.events = events;
+        this.audit = audit;
     }
 
     /** Opens a breakdown unless one is open already; either way the combine's pending work is flagged for re-planning. */
     @Transactional
     public Breakdown report(String machineCode) {
         machines.getByCode(machineCode);
-        jdbc.prepareStatement("""
+        int opened = jdbc.prepareStatement("""
                 INSERT INTO machine_breakdown (machine_code) SELECT ?
                 WHERE NOT EXISTS (SELECT 1 FROM machine_breakdown WHERE machine_code = ? AND repaired_at IS NULL)""", statement -> {
             statement.setString(1, machineCode);
             statement.setString(2, machineCode);
             return statement.executeUpdate();
         });
+        Breakdown breakdown = latest(machineCode).orElseThrow();
+        // A second report of the same breakdown changes nothing, so it is not a change to audit.
+        if (opened == 1) {
+            audit.record(AuditedEntity.MACHINE, machineCode, "breakdown reported", null, breakdown);
+        }
         events.publishEvent(new MachineBrokeDown(machineCode));
-        return latest(machineCode).orElseThrow();
+        return breakdown;
     }
 
     /** Closes the open breakdown, if any. */
+    @Transactional
     public Optional<Breakdown> repaired(String machineCode) {
         machines.getByCode(machineCode);
-        jdbc.prepareStatement("UPDATE machine_breakdown SET repaired_at = now() WHERE machine_code = ? AND repaired_at IS NULL", statement -> {
+        Optional<Breakdown> before = latest(machineCode);
+        int closed = jdbc.prepareStatement("UPDATE machine_breakdown SET repaired_at = now() WHERE machine_code = ? AND repaired_at IS NULL", statement -> {
             statement.setString(1, machineCode);
             return statement.executeUpdate();
         });
-        return latest(machineCode);
+        Optional<Breakdown> after = latest(machineCode);
+        if (closed == 1) {
+            audit.record(AuditedEntity.MACHINE, machineCode, "repaired", before.orElseThrow(), after.orElseThrow());
+        }
+        return after;
     }
 
     public Set<String> broken() {

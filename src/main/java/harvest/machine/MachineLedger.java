@@ -1,6 +1,9 @@
 package harvest.machine;
 
+import harvest.audit.AuditLog;
+import harvest.audit.AuditedEntity;
 import harvest.ledger.ActiveCodes;
+import harvest.ledger.AuditTrail;
 import harvest.ledger.Ledger;
 import harvest.ledger.LedgerColumn;
 import harvest.ledger.LedgerKind;
@@ -12,7 +15,7 @@ import java.util.List;
 public class MachineLedger extends Ledger<Machine, MachineRequest> {
     private final MachineRepository machines;
 
-    public MachineLedger(MachineRepository machines, ActiveCodes activeCodes) {
+    public MachineLedger(MachineRepository machines, ActiveCodes activeCodes, AuditLog audit) {
         super(LedgerKind.MACHINES, MachineRequest.class, List.of(
                 LedgerColumn.of("code", "编号"),
                 LedgerColumn.of("kind", "类型"),
@@ -26,7 +29,8 @@ public class MachineLedger extends Ledger<Machine, MachineRequest> {
                 LedgerColumn.of("base_lon", "驻地经度"),
                 LedgerColumn.of("origin", "来源"),
                 LedgerColumn.of("available_from", "可用开始"),
-                LedgerColumn.of("available_until", "可用结束")), machines, activeCodes);
+                LedgerColumn.of("available_until", "可用结束")), machines, activeCodes,
+                new AuditTrail<>(audit, AuditedEntity.MACHINE, MachineResponse::of));
         this.machines = machines;
     }
 
