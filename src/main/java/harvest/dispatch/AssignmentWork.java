@@ -1,5 +1,7 @@
 package harvest.dispatch;
 
+import harvest.audit.AuditLog;
+import harvest.audit.AuditedEntity;
 import harvest.field.Field;
 import harvest.field.FieldLedger;
 import harvest.field.FieldStatus;
@@ -14,6 +16,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The published plan's assignments as the work goes: the only way their status, progress and results change,
@@ -32,8 +35,10 @@ public class AssignmentWork {
     private final FieldLedger fields;
     private final MachineBreakdowns breakdowns;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public AssignmentWork(PlanStore plans, WorkLog log, FieldLedger fields, MachineBreakdowns breakdowns, Clock clock) {
+    public AssignmentWork(PlanStore plans, WorkLog log, FieldLedger fields, MachineBreakdowns breakdowns, Clock clock, AuditLog audit) {
+        this.audit = audit;
         this.plans = plans;
         this.log = log;
         this.fields = fields;
@@ -56,7 +61,7 @@ public class AssignmentWork {
         Assignment current = inProgress(planId, chunkId, "reporting progress");
         requireArea("doneMu", doneMu, current);
         log.add(planId, current, doneMu - current.doneMu(), 0, false, clock.instant());
-        return reread(planId, current);
+        return audited("progress reported", current, reread(planId, current));
     }
 
     /** The chunk is harvested: {@code actualMu} in all and {@code tonnes} of grain off it. */
@@ -82,8 +87,22 @@ public class AssignmentWork {
 
     /** Texts that reached an operator with these chunks make them NOTIFIED. */
     @Transactional
-    public List<String> notified(long planId, List<String> chunkIds) {
-        return plans.notified(planId, chunkIds, clock.instant());
+    public void notified(long planId, List<String> chunkIds) {
+        List<String> moved = plans.notified(planId, chunkIds, clock.instant());
+        audit.recordAll(changes(planId, moved, "notified"));
+    }
+
+    /** Puts published work in question for the next revision. */
+    @Transactional
+    public void flag(long planId, List<String> chunkIds, String why) {
+        plans.flag(planId, chunkIds);
+        audit.recordAll(changes(planId, chunkIds, "flagged for re-planning: " + why));
+    }
+
+    private List<AuditLog.Change> changes(long planId, List<String> chunkIds, String action) {
+        Set<String> changed = Set.copyOf(chunkIds);
+        return plans.assignments(planId, null, null).stream().filter(a -> changed.contains(a.chunkId()))
+                .map(a -> new AuditLog.Change(AuditedEntity.ASSIGNMENT, a.chunkId(), action, null, a)).toList();
     }
 
     Assignment transition(long planId, Assignment current, AssignmentStatus next) {
@@ -98,7 +117,7 @@ public class AssignmentWork {
                 .allMatch(a -> a.status() == AssignmentStatus.DONE)) {
             moveField(current.fieldCode(), FieldStatus.HARVESTING, FieldStatus.HARVESTED);
         }
-        return reread(planId, current);
+        return audited("status changed", current, reread(planId, current));
     }
 
     private Assignment inProgress(long planId, String chunkId, String doing) {
@@ -124,6 +143,11 @@ public class AssignmentWork {
         if (field.status() == from) {
             fields.workMoved(field, to);
         }
+    }
+
+    private Assignment audited(String action, Assignment before, Assignment after) {
+        audit.record(AuditedEntity.ASSIGNMENT, after.chunkId(), action, before, after);
+        return after;
     }
 
     private Assignment reread(long planId, Assignment current) {

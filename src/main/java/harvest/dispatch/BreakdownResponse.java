@@ -35,7 +35,9 @@ public class BreakdownResponse implements ApplicationEventListener<MachineBrokeD
         List<Assignment> interrupted = plans.assignments(published.id(), event.machineCode(), null).stream()
                 .filter(a -> a.status() == AssignmentStatus.IN_PROGRESS).toList();
         interrupted.forEach(a -> work.transition(published.id(), a, AssignmentStatus.FAILED));
-        List<String> flagged = plans.flagPendingWork(event.machineCode());
+        List<String> flagged = plans.assignments(published.id(), event.machineCode(), null).stream()
+                .filter(a -> a.status().pending()).map(Assignment::chunkId).toList();
+        work.flag(published.id(), flagged, event.machineCode() + " broke down");
         disruptions.record(DisruptionKind.BREAKDOWN, event.machineCode(), event.machineCode() + " broke down: "
                 + interrupted.size() + " job(s) in progress failed, " + flagged.size() + " not yet started to move",
                 published.id(), interrupted.size() + flagged.size());

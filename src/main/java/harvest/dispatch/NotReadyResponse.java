@@ -29,8 +29,11 @@ public class NotReadyResponse {
     private final Disruptions disruptions;
     private final DispatchSettings settings;
     private final Clock clock;
+    private final AssignmentWork work;
 
-    public NotReadyResponse(FieldLedger fields, PlanStore plans, Disruptions disruptions, DispatchSettings settings, Clock clock) {
+    public NotReadyResponse(FieldLedger fields, PlanStore plans, Disruptions disruptions, DispatchSettings settings, Clock clock,
+                            AssignmentWork work) {
+        this.work = work;
         this.fields = fields;
         this.plans = plans;
         this.disruptions = disruptions;
@@ -50,7 +53,7 @@ public class NotReadyResponse {
         List<String> flagged = published == null ? List.of() : plans.assignments(published.id(), null, fieldCode).stream()
                 .filter(a -> a.status().pending()).map(Assignment::chunkId).toList();
         if (!flagged.isEmpty()) {
-            plans.flag(published.id(), flagged);
+            work.flag(published.id(), flagged, "the household says the field is not ready");
             disruptions.record(DisruptionKind.NOT_READY, fieldCode, "the household says " + fieldCode + " is not ready before "
                     + DistrictTime.local(moved.ripeFrom()), published.id(), flagged.size());
         }

@@ -30,10 +30,12 @@ public class RainResponse implements ApplicationEventListener<WindowsChanged> {
     private final Windows windows;
     private final FieldLedger fields;
     private final Disruptions disruptions;
+    private final AssignmentWork work;
     private final ApplicationEventPublisher<RainThreatened> events;
 
-    public RainResponse(PlanStore plans, Windows windows, FieldLedger fields, Disruptions disruptions,
+    public RainResponse(PlanStore plans, Windows windows, FieldLedger fields, Disruptions disruptions, AssignmentWork work,
                         ApplicationEventPublisher<RainThreatened> events) {
+        this.work = work;
         this.plans = plans;
         this.windows = windows;
         this.fields = fields;
@@ -56,7 +58,7 @@ public class RainResponse implements ApplicationEventListener<WindowsChanged> {
         if (threatened.isEmpty()) {
             return;
         }
-        plans.flag(published.id(), threatened.stream().map(Assignment::chunkId).toList());
+        work.flag(published.id(), threatened.stream().map(Assignment::chunkId).toList(), "rain in forecast " + event.forecastId());
         TreeSet<String> communities = threatened.stream().map(a -> fieldsByCode.get(a.fieldCode()).communityCode())
                 .collect(Collectors.toCollection(TreeSet::new));
         disruptions.record(DisruptionKind.RAIN, String.join(",", communities), "forecast " + event.forecastId() + " puts "

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -22,32 +23,34 @@ public class MachineBreakdowns {
     private final MachineLedger machines;
     private final ApplicationEventPublisher<MachineBrokeDown> events;
     private final AuditLog audit;
+    private final Clock clock;
 
     public MachineBreakdowns(JdbcOperations jdbc, MachineLedger machines, ApplicationEventPublisher<MachineBrokeDown> events,
-                             AuditLog audit) {
+                             AuditLog audit, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.machines = machines;
         this.events = events;
         this.audit = audit;
     }
 
-    /** Opens a breakdown unless one is open already; either way the combine's pending work is flagged for re-planning. */
+    /** Opens a breakdown unless one is open already: a second report of the same breakdown changes nothing. */
     @Transactional
     public Breakdown report(String machineCode) {
         machines.getByCode(machineCode);
         int opened = jdbc.prepareStatement("""
-                INSERT INTO machine_breakdown (machine_code) SELECT ?
+                INSERT INTO machine_breakdown (machine_code, reported_at) SELECT ?, ?
                 WHERE NOT EXISTS (SELECT 1 FROM machine_breakdown WHERE machine_code = ? AND repaired_at IS NULL)""", statement -> {
             statement.setString(1, machineCode);
-            statement.setString(2, machineCode);
+            statement.setTimestamp(2, Timestamp.from(clock.instant()));
+            statement.setString(3, machineCode);
             return statement.executeUpdate();
         });
         Breakdown breakdown = latest(machineCode).orElseThrow();
-        // A second report of the same breakdown changes nothing, so it is not a change to audit.
         if (opened == 1) {
             audit.record(AuditedEntity.MACHINE, machineCode, "breakdown reported", null, breakdown);
+            events.publishEvent(new MachineBrokeDown(machineCode));
         }
-        events.publishEvent(new MachineBrokeDown(machineCode));
         return breakdown;
     }
 
@@ -56,8 +59,9 @@ public class MachineBreakdowns {
     public Optional<Breakdown> repaired(String machineCode) {
         machines.getByCode(machineCode);
         Optional<Breakdown> before = latest(machineCode);
-        int closed = jdbc.prepareStatement("UPDATE machine_breakdown SET repaired_at = now() WHERE machine_code = ? AND repaired_at IS NULL", statement -> {
-            statement.setString(1, machineCode);
+        int closed = jdbc.prepareStatement("UPDATE machine_breakdown SET repaired_at = ? WHERE machine_code = ? AND repaired_at IS NULL", statement -> {
+            statement.setTimestamp(1, Timestamp.from(clock.instant()));
+            statement.setString(2, machineCode);
             return statement.executeUpdate();
         });
         Optional<Breakdown> after = latest(machineCode);

@@ -47,4 +47,11 @@ public record Plan(
         }
         return Duration.between(started, finished == null ? now : finished).toMillis() / 1000.0;
     }
+
+    /** The plan without its outcome, for lists and the audit log. */
+    public Plan summary() {
+        return new Plan(id, strategy, state, publication, firstDay, days, communities, fields, machines, timeLimitSeconds,
+                rules, revises, pinnedBefore, createdAt, startedAt, finishedAt, bestScore, secondsSpent, stoppedEarly, failure,
+                publishedAt, null);
+    }
 }

@@ -65,7 +65,7 @@ public class PlanController {
     public PageResponse<Plan> list(@Nullable @QueryValue PlanState state, @Nullable @QueryValue Publication publication,
                                    @QueryValue(defaultValue = "0") @Min(0) int page,
                                    @QueryValue(defaultValue = "20") @Min(1) @Max(200) int size) {
-        List<Plan> items = plans.list(state, publication, page, size).stream().map(PlanController::summary).toList();
+        List<Plan> items = plans.list(state, publication, page, size).stream().map(Plan::summary).toList();
         return PageResponse.of(items, page, size, plans.count(state, publication));
     }
 
@@ -154,11 +154,5 @@ public class PlanController {
 
     private static HttpResponse<Plan> accepted(Plan plan) {
         return HttpResponse.<Plan>status(HttpStatus.ACCEPTED).body(plan).headers(h -> h.location(URI.create("/api/v1/plans/" + plan.id())));
-    }
-
-    private static Plan summary(Plan p) {
-        return new Plan(p.id(), p.strategy(), p.state(), p.publication(), p.firstDay(), p.days(), p.communities(), p.fields(),
-                p.machines(), p.timeLimitSeconds(), p.rules(), p.revises(), p.pinnedBefore(), p.createdAt(), p.startedAt(),
-                p.finishedAt(), p.bestScore(), p.secondsSpent(), p.stoppedEarly(), p.failure(), p.publishedAt(), null);
     }
 }

@@ -1,5 +1,7 @@
 package harvest.planning;
 
+import harvest.audit.AuditLog;
+import harvest.audit.AuditedEntity;
 import harvest.planning.outcome.PlanOutcome;
 import harvest.system.DistrictTime;
 import harvest.system.problem.ProblemException;
@@ -51,8 +53,10 @@ public class PlanStore {
     private final JdbcOperations jdbc;
     private final JsonMapper json;
     private final ApplicationEventPublisher<PlanPublished> events;
+    private final AuditLog audit;
 
-    public PlanStore(JdbcOperations jdbc, JsonMapper json, ApplicationEventPublisher<PlanPublished> events) {
+    public PlanStore(JdbcOperations jdbc, JsonMapper json, ApplicationEventPublisher<PlanPublished> events, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
@@ -62,6 +66,7 @@ public class PlanStore {
                           @Nullable Long revises, @Nullable Instant pinnedBefore) {
     }
 
+    @Transactional
     public Plan insert(NewPlan plan) {
         long id = jdbc.prepareStatement("""
                 INSERT INTO plan (strategy, state, first_day, days, communities, fields, machines, time_limit_seconds, rules,
@@ -80,7 +85,9 @@ public class PlanStore {
             statement.setTimestamp(10, plan.pinnedBefore() == null ? null : Timestamp.from(plan.pinnedBefore()));
             return single(statement, rows -> rows.getLong(1));
         });
-        return get(id);
+        Plan created = get(id);
+        audit.record(AuditedEntity.PLAN, String.valueOf(id), plan.revises() == null ? "asked for" : "revision asked for", null, created.summary());
+        return created;
     }
 
     public Plan get(long id) {
@@ -143,25 +150,35 @@ public class PlanStore {
     }
 
     /** Fails a plan that has not finished; false if it already had. */
+    @Transactional
     public boolean fail(long id, String reason) {
-        return jdbc.prepareStatement("UPDATE plan SET state = 'FAILED', failure = ?, finished_at = now()"
+        Plan before = get(id).summary();
+        boolean failed = jdbc.prepareStatement("UPDATE plan SET state = 'FAILED', failure = ?, finished_at = now()"
                 + " WHERE id = ? AND state IN ('QUEUED', 'SOLVING')", statement -> {
             statement.setString(1, reason);
             statement.setLong(2, id);
             return statement.executeUpdate() == 1;
         });
+        if (failed) {
+            audit.record(AuditedEntity.PLAN, String.valueOf(id), "failed", before, get(id).summary());
+        }
+        return failed;
     }
 
     /** Fails queued or solving plans whose service stopped beating their heart: a restart leaves no zombies. */
+    @Transactional
     public int failAbandoned(Duration silence) {
-        return jdbc.prepareStatement("""
+        List<String> failed = jdbc.prepareStatement("""
                 UPDATE plan SET state = 'FAILED', finished_at = now(),
                        failure = 'abandoned: the service solving it stopped (no heartbeat since '
                                  || to_char(heartbeat_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ')'
-                WHERE state IN ('QUEUED', 'SOLVING') AND heartbeat_at < now() - make_interval(secs => ?)""", statement -> {
+                WHERE state IN ('QUEUED', 'SOLVING') AND heartbeat_at < now() - make_interval(secs => ?) RETURNING id""", statement -> {
             statement.setDouble(1, silence.toMillis() / 1000.0);
-            return statement.executeUpdate();
+            return strings(statement);
         });
+        audit.recordAll(failed.stream().map(id -> new AuditLog.Change(AuditedEntity.PLAN, id, "abandoned", null,
+                get(Long.parseLong(id)).summary())).toList());
+        return failed.size();
     }
 
     /** Stores the assignments and the outcome in one transaction; false if the plan was failed meanwhile. */
@@ -179,6 +196,7 @@ public class PlanStore {
         if (!solving) {
             return false;
         }
+        audit.record(AuditedEntity.PLAN, String.valueOf(id), "solved", null, get(id).summary());
         jdbc.prepareStatement("INSERT INTO plan_assignment (plan_id, " + ASSIGNMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 statement -> {
                     for (Assignment a : assignments) {
@@ -229,27 +247,16 @@ public class PlanStore {
             statement.setLong(1, id);
             return statement.executeUpdate();
         });
-        update("UPDATE plan SET publication = 'SUPERSEDED' WHERE publication = 'PUBLISHED' AND id <> ?", id);
+        published().ifPresent(previous -> {
+            update("UPDATE plan SET publication = 'SUPERSEDED' WHERE id = ?", previous.id());
+            audit.record(AuditedEntity.PLAN, String.valueOf(previous.id()), "superseded", previous.summary(), get(previous.id()).summary());
+        });
         update("UPDATE plan SET publication = 'PUBLISHED', published_at = now() WHERE id = ?", id);
+        audit.record(AuditedEntity.PLAN, String.valueOf(id), "published", plan.summary(), get(id).summary());
         update("UPDATE field SET status = 'SCHEDULED', version = version + 1 WHERE status = 'REGISTERED'"
                 + " AND code IN (SELECT field_code FROM plan_assignment WHERE plan_id = ?)", id);
         events.publishEvent(new PlanPublished(id));
         return get(id);
-    }
-
-    /**
-     * Flags the published plan's work on {@code machineCode} that has not started for the next revision; returns
-     * the chunks flagged.
-     */
-    public List<String> flagPendingWork(String machineCode) {
-        return jdbc.prepareStatement("""
-                UPDATE plan_assignment SET needs_replan = true
-                WHERE machine_code = ? AND status IN ('PLANNED', 'NOTIFIED', 'CONFIRMED')
-                  AND plan_id IN (SELECT id FROM plan WHERE publication = 'PUBLISHED')
-                RETURNING chunk_id""", statement -> {
-            statement.setString(1, machineCode);
-            return strings(statement);
-        });
     }
 
     /** Flags these chunks of plan {@code planId} for the next revision. */
