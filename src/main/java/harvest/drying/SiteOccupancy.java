@@ -50,6 +50,17 @@ public class SiteOccupancy {
         return of(List.of(site)).getFirst();
     }
 
+    /**
+     * A site's capacity in tonnes on the day from {@code start} to {@code end}, as the planner computes it;
+     * rounded down, so that the room left never promises grain a place it does not have.
+     */
+    public static BigDecimal capacity(DryingSite site, List<Segment> timeline, Instant start, Instant end) {
+        WorkCalendar calendar = PlanProblemBuilder.calendar(site.communityCode(), timeline, start, (int) Duration.between(start, end).toMinutes());
+        long capacityKg = PlanProblemBuilder.kgPerDay(Math.round(site.capacityTonnesPerDay().doubleValue() * 1000),
+                site.kind() == DryingKind.YARD, calendar, 1)[0];
+        return BigDecimal.valueOf(capacityKg, 3).setScale(2, RoundingMode.DOWN);
+    }
+
     private List<DryingSiteStatus> of(List<DryingSite> list) {
         if (list.isEmpty()) {
             return List.of();
@@ -58,17 +69,12 @@ public class SiteOccupancy {
         LocalDate day = now.atZone(DistrictTime.ZONE).toLocalDate();
         Instant start = day.atStartOfDay(DistrictTime.ZONE).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(DistrictTime.ZONE).toInstant();
-        int minutes = (int) Duration.between(start, end).toMinutes();
         Set<String> communities = list.stream().map(DryingSite::communityCode).collect(Collectors.toSet());
         Map<String, List<Segment>> timelines = windows.timelines(communities, start, end);
         Map<String, MovementStore.Totals> totals = movements.totals(list.stream().map(DryingSite::code).toList(), day);
         return list.stream().map(site -> {
             List<Segment> timeline = timelines.get(site.communityCode());
-            WorkCalendar calendar = PlanProblemBuilder.calendar(site.communityCode(), timeline, start, minutes);
-            long capacityKg = PlanProblemBuilder.kgPerDay(Math.round(site.capacityTonnesPerDay().doubleValue() * 1000),
-                    site.kind() == DryingKind.YARD, calendar, 1)[0];
-            // Rounded down, so that the room left never promises grain a place it does not have.
-            BigDecimal capacity = BigDecimal.valueOf(capacityKg, 3).setScale(2, RoundingMode.DOWN);
+            BigDecimal capacity = capacity(site, timeline, start, end);
             MovementStore.Totals siteTotals = totals.getOrDefault(site.code(), MovementStore.Totals.NONE);
             BigDecimal intake = siteTotals.intakeOnDay().setScale(2);
             BigDecimal room = capacity.subtract(intake).max(BigDecimal.ZERO.setScale(2));

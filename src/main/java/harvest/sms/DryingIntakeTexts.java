@@ -10,6 +10,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -31,8 +32,10 @@ public class DryingIntakeTexts {
     private final DryingSiteLedger sites;
     private final SmsOutbox outbox;
     private final SmsSettings settings;
+    private final Clock clock;
 
-    public DryingIntakeTexts(PlanStore plans, DryingSiteLedger sites, SmsOutbox outbox, SmsSettings settings) {
+    public DryingIntakeTexts(PlanStore plans, DryingSiteLedger sites, SmsOutbox outbox, SmsSettings settings, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.sites = sites;
         this.outbox = outbox;
@@ -41,7 +44,7 @@ public class DryingIntakeTexts {
 
     @Scheduled(cron = "${harvest.sms.drying-intake-cron:0 0 18 * * *}", zoneId = "Asia/Shanghai")
     void tomorrow() {
-        queueFor(LocalDate.now(DistrictTime.ZONE).plusDays(1));
+        queueFor(LocalDate.now(clock).plusDays(1));
     }
 
     /** Queues one text per drying site that takes in grain on {@code day}; returns how many. */

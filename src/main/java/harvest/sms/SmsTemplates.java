@@ -1,7 +1,9 @@
 package harvest.sms;
 
+import harvest.dispatch.report.DispatchTotals;
 import io.micronaut.core.annotation.Nullable;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -138,6 +140,24 @@ public final class SmsTemplates {
             case EN -> fit("Harvest dispatch RAIN ALERT, " + plate + ": the new forecast brings rain over ",
                     jobs.stream().map(j -> j.field() + " (" + WHEN_EN.format(j.start()) + ") ").toList(),
                     ". Harvest early where you can, cover harvested grain, and wait for the revised plan.", "and %d more ");
+        };
+    }
+
+    /** The evening's daily dispatch numbers for the bureau's leaders. */
+    public String dailySummary(SmsLanguage language, LocalDate day, DispatchTotals d) {
+        return switch (language) {
+            case ZH -> "【日调度】" + DAY_ZH.format(day) + " 全区已收" + mu(d.harvestedToDateMu()) + "/" + mu(d.totalMu()) + "亩（"
+                    + d.percentComplete() + "%），今日" + mu(d.harvestedTodayMu()) + "亩；成熟未收" + mu(d.ripeRemainingMu()) + "亩，风险地块"
+                    + d.fieldsAtRisk() + "块；机器作业" + d.machinesWorking() + "台、空闲" + d.machinesIdle() + "台、故障" + d.machinesBroken()
+                    + "台（外调" + d.machinesBorrowed() + "台）；烘干今日收" + mu(d.dryingIntakeTonnes()) + "/" + mu(d.dryingCapacityTonnes())
+                    + "吨，待烘" + mu(d.tonnesWaiting()) + "吨；志愿队完成" + d.teamTasksDone() + "项；预计损失"
+                    + mu(d.expectedLossKg() / 1000) + "吨。";
+            case EN -> "Daily dispatch " + DAY_EN.format(day) + ": " + mu(d.harvestedToDateMu()) + " of " + mu(d.totalMu()) + " mu harvested ("
+                    + d.percentComplete() + "%), " + mu(d.harvestedTodayMu()) + " today; " + mu(d.ripeRemainingMu()) + " mu ripe standing, "
+                    + d.fieldsAtRisk() + " fields at risk; combines " + d.machinesWorking() + " working, " + d.machinesIdle() + " idle, "
+                    + d.machinesBroken() + " broken (" + d.machinesBorrowed() + " borrowed); drying " + mu(d.dryingIntakeTonnes()) + " of "
+                    + mu(d.dryingCapacityTonnes()) + " t today, " + mu(d.tonnesWaiting()) + " t waiting; " + d.teamTasksDone()
+                    + " team tasks done; expected loss " + mu(d.expectedLossKg() / 1000) + " t.";
         };
     }
 

@@ -2,9 +2,9 @@ package harvest.dispatch.report;
 
 import harvest.community.Community;
 import harvest.community.CommunityLedger;
-import harvest.drying.DryingKind;
 import harvest.drying.DryingSite;
 import harvest.drying.DryingSiteLedger;
+import harvest.drying.SiteOccupancy;
 import harvest.field.Field;
 import harvest.field.FieldLedger;
 import harvest.field.FieldStatus;
@@ -243,12 +243,9 @@ public class DailyReports {
                 day.start(), day.end());
         Map<String, double[]> drying = new HashMap<>();
         for (DryingSite site : active) {
-            WorkCalendar calendar = PlanProblemBuilder.calendar(site.communityCode(), timelines.get(site.communityCode()), day.start(), 1440);
-            long capacityKg = PlanProblemBuilder.kgPerDay(Math.round(site.capacityTonnesPerDay().doubleValue() * 1000),
-                    site.kind() == DryingKind.YARD, calendar, 1)[0];
             double[] totals = drying.computeIfAbsent(site.communityCode(), c -> new double[2]);
             totals[0] += intake.getOrDefault(site.code(), 0.0);
-            totals[1] += capacityKg / 1000.0;
+            totals[1] += SiteOccupancy.capacity(site, timelines.get(site.communityCode()), day.start(), day.end()).doubleValue();
         }
         return drying;
     }
