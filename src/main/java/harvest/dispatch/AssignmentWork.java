@@ -16,12 +16,15 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The published plan's assignments as the work goes: the only way their status, progress and results change,
  * whether a dispatcher calls the API or an operator texts. The field follows its chunks: the first one started
- * makes it HARVESTING, the last one done HARVESTED.
+ * makes it HARVESTING, and it is HARVESTED once its finished chunks, in whichever plans, cover it.
  */
 @Singleton
 public class AssignmentWork {
@@ -60,7 +63,7 @@ public class AssignmentWork {
     public Assignment progress(long planId, String chunkId, double doneMu) {
         Assignment current = inProgress(planId, chunkId, "reporting progress");
         requireArea("doneMu", doneMu, current);
-        log.add(planId, current, doneMu - current.doneMu(), 0, false, clock.instant());
+        log.progress(planId, current, doneMu - current.doneMu(), clock.instant());
         return audited("progress reported", current, reread(planId, current));
     }
 
@@ -73,7 +76,7 @@ public class AssignmentWork {
             throw ProblemException.invalid("tonnes", "is " + tonnes + " t off " + actualMu + " mu, more than "
                     + MAX_TONNES_PER_MU + " t a mu any wheat yields");
         }
-        log.add(planId, current, actualMu - current.doneMu(), tonnes, true, clock.instant());
+        log.finished(planId, current, actualMu - current.doneMu(), tonnes, clock.instant());
         return transition(planId, current, AssignmentStatus.DONE);
     }
 
@@ -85,24 +88,28 @@ public class AssignmentWork {
         return reread(planId, current);
     }
 
-    /** Texts that reached an operator with these chunks make them NOTIFIED. */
+    /** The provider took an operator's text about these chunks: they are NOTIFIED. */
     @Transactional
     public void notified(long planId, List<String> chunkIds) {
-        List<String> moved = plans.notified(planId, chunkIds, clock.instant());
-        audit.recordAll(changes(planId, moved, "notified"));
+        audited(planId, chunkIds, "notified", () -> plans.notified(planId, chunkIds));
     }
 
     /** Puts published work in question for the next revision. */
     @Transactional
     public void flag(long planId, List<String> chunkIds, String why) {
-        plans.flag(planId, chunkIds);
-        audit.recordAll(changes(planId, chunkIds, "flagged for re-planning: " + why));
+        audited(planId, chunkIds, "flagged for re-planning: " + why, () -> {
+            plans.flag(planId, chunkIds);
+            return chunkIds;
+        });
     }
 
-    private List<AuditLog.Change> changes(long planId, List<String> chunkIds, String action) {
-        Set<String> changed = Set.copyOf(chunkIds);
-        return plans.assignments(planId, null, null).stream().filter(a -> changed.contains(a.chunkId()))
-                .map(a -> new AuditLog.Change(AuditedEntity.ASSIGNMENT, a.chunkId(), action, null, a)).toList();
+    /** Runs a bulk change and records each assignment it changed, before and after. */
+    private void audited(long planId, List<String> chunkIds, String action, Supplier<List<String>> change) {
+        Map<String, Assignment> before = plans.assignments(planId, chunkIds).stream()
+                .collect(Collectors.toMap(Assignment::chunkId, Function.identity()));
+        List<String> changed = change.get();
+        audit.recordAll(plans.assignments(planId, changed).stream()
+                .map(a -> new AuditLog.Change(AuditedEntity.ASSIGNMENT, a.chunkId(), action, before.get(a.chunkId()), a)).toList());
     }
 
     Assignment transition(long planId, Assignment current, AssignmentStatus next) {
@@ -110,12 +117,14 @@ public class AssignmentWork {
             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "assignment " + current.chunkId() + " is " + current.status()
                     + " and cannot become " + next + "; allowed next: " + current.status().next());
         }
-        plans.setStatus(planId, current.chunkId(), next, clock.instant());
+        plans.setStatus(planId, current.chunkId(), next);
         if (next == AssignmentStatus.IN_PROGRESS) {
             moveField(current.fieldCode(), FieldStatus.SCHEDULED, FieldStatus.HARVESTING);
-        } else if (next == AssignmentStatus.DONE && plans.assignments(planId, null, current.fieldCode()).stream()
-                .allMatch(a -> a.status() == AssignmentStatus.DONE)) {
-            moveField(current.fieldCode(), FieldStatus.HARVESTING, FieldStatus.HARVESTED);
+        } else if (next == AssignmentStatus.DONE) {
+            Field field = fields.getByCode(current.fieldCode());
+            if (log.covers(field.code(), field.areaMu().doubleValue())) {
+                moveField(field.code(), FieldStatus.HARVESTING, FieldStatus.HARVESTED);
+            }
         }
         return audited("status changed", current, reread(planId, current));
     }

@@ -1,5 +1,6 @@
 package harvest.dispatch;
 
+import harvest.system.phone.PhoneNumbers;
 import io.micronaut.context.annotation.ConfigurationProperties;
 
 import java.time.Duration;
@@ -25,7 +26,11 @@ public class DispatchSettings {
         return leaderPhones;
     }
 
+    /** A number that is not a phone number stops the service at start-up, not the summary at 20:00. */
     public void setLeaderPhones(List<String> leaderPhones) {
-        this.leaderPhones = List.copyOf(leaderPhones);
+        leaderPhones.stream().filter(phone -> !PhoneNumbers.isValid(phone)).findFirst().ifPresent(phone -> {
+            throw new IllegalArgumentException("harvest.dispatch.leader-phones: '" + phone + "' is not a valid phone number");
+        });
+        this.leaderPhones = leaderPhones.stream().map(PhoneNumbers::toE164).toList();
     }
 }

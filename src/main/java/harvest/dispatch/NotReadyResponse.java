@@ -2,7 +2,6 @@ package harvest.dispatch;
 
 import harvest.field.Field;
 import harvest.field.FieldLedger;
-import harvest.field.FieldStatus;
 import harvest.planning.Assignment;
 import harvest.planning.Plan;
 import harvest.planning.PlanStore;
@@ -14,7 +13,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A household says its field is not ready: its ripeness moves on by the configured delay and the published work
@@ -22,8 +20,6 @@ import java.util.Set;
  */
 @Singleton
 public class NotReadyResponse {
-    private static final Set<FieldStatus> NOT_STARTED = Set.of(FieldStatus.REGISTERED, FieldStatus.SCHEDULED);
-
     private final FieldLedger fields;
     private final PlanStore plans;
     private final Disruptions disruptions;
@@ -44,7 +40,7 @@ public class NotReadyResponse {
     @Transactional
     public NotReady notReady(String fieldCode) {
         Field field = fields.getByCode(fieldCode);
-        if (!NOT_STARTED.contains(field.status())) {
+        if (!field.status().waitingForCombine()) {
             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "field '" + fieldCode + "' is " + field.status()
                     + "; only a field whose harvest has not started can be put off");
         }

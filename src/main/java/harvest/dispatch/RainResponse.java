@@ -3,6 +3,7 @@ package harvest.dispatch;
 import harvest.field.Field;
 import harvest.field.FieldLedger;
 import harvest.planning.Assignment;
+import harvest.planning.AssignmentStatus;
 import harvest.planning.Plan;
 import harvest.planning.PlanStore;
 import harvest.weather.Segment;
@@ -20,9 +21,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A new forecast that puts published work not yet started in rain or dry-out flags that work, records a
- * disruption for the draft re-plan, and raises {@link RainThreatened} for the operators' urgent alerts, all in the
- * forecast's transaction.
+ * A new forecast that puts published work in rain or dry-out flags the work not yet started, records a
+ * disruption for the draft re-plan, and raises {@link RainThreatened} for the urgent alerts to the operators of
+ * all of it, in progress or not, all in the forecast's transaction.
  */
 @Singleton
 public class RainResponse implements ApplicationEventListener<WindowsChanged> {
@@ -51,18 +52,22 @@ public class RainResponse implements ApplicationEventListener<WindowsChanged> {
         }
         Map<String, Field> fieldsByCode = fields.all(true).stream().collect(Collectors.toMap(Field::code, Function.identity()));
         Map<String, List<Segment>> timelines = windows.timelines(event.communities(), event.from(), event.to());
+        // work already flagged has had its alert; work in progress gets one but stays where it is
         List<Assignment> threatened = plans.assignments(published.id(), null, null).stream()
-                .filter(a -> a.status().pending())
+                .filter(a -> (a.status().pending() || a.status() == AssignmentStatus.IN_PROGRESS) && !a.needsReplan())
                 .filter(a -> rainedOn(a, timelines.get(fieldsByCode.get(a.fieldCode()).communityCode())))
                 .toList();
         if (threatened.isEmpty()) {
             return;
         }
-        work.flag(published.id(), threatened.stream().map(Assignment::chunkId).toList(), "rain in forecast " + event.forecastId());
-        TreeSet<String> communities = threatened.stream().map(a -> fieldsByCode.get(a.fieldCode()).communityCode())
-                .collect(Collectors.toCollection(TreeSet::new));
-        disruptions.record(DisruptionKind.RAIN, String.join(",", communities), "forecast " + event.forecastId() + " puts "
-                + threatened.size() + " job(s) not yet started in rain or dry-out", published.id(), threatened.size());
+        List<String> toMove = threatened.stream().filter(a -> a.status().pending()).map(Assignment::chunkId).toList();
+        if (!toMove.isEmpty()) {
+            work.flag(published.id(), toMove, "rain in forecast " + event.forecastId());
+            TreeSet<String> communities = threatened.stream().map(a -> fieldsByCode.get(a.fieldCode()).communityCode())
+                    .collect(Collectors.toCollection(TreeSet::new));
+            disruptions.record(DisruptionKind.RAIN, String.join(",", communities), "forecast " + event.forecastId() + " puts "
+                    + toMove.size() + " job(s) not yet started in rain or dry-out", published.id(), toMove.size());
+        }
         events.publishEvent(new RainThreatened(published.id(), threatened));
     }
 

@@ -39,7 +39,10 @@ public class DryingRecords {
         this.clock = clock;
     }
 
-    /** Refused when the field has no harvested grain, or the site is retired, closed by rain or has too little room. */
+    /**
+     * Refused when the field has no harvested grain (or less than that not yet taken in), or the site is retired,
+     * closed by rain or has too little room.
+     */
     @Transactional
     public MovementReceipt intake(String siteCode, MovementRequest request) {
         DryingSite site = lockedSite(siteCode);
@@ -50,6 +53,11 @@ public class DryingRecords {
         }
         if (site.retiredAt() != null) {
             throw new ProblemException(ProblemType.RETIRED, "drying site '" + site.code() + "' was retired at " + site.retiredAt());
+        }
+        BigDecimal notTakenIn = movements.notTakenIn(field.code());
+        if (notTakenIn != null && request.tonnes().compareTo(notTakenIn) > 0) {
+            throw ProblemException.invalid("tonnes", "is " + request.tonnes() + " t, but only " + notTakenIn.max(BigDecimal.ZERO)
+                    + " t of field '" + field.code() + "' harvested grain is not yet at a drying site");
         }
         DryingSiteStatus before = occupancy.of(site);
         if (before.state() == SiteState.CLOSED_BY_RAIN) {
@@ -67,7 +75,10 @@ public class DryingRecords {
         return record(site, field, MovementKind.INTAKE, request.tonnes());
     }
 
-    /** Refused when the site holds less of the field's grain; the field is STORED once none is left at any site. */
+    /**
+     * Refused when the site holds less of the field's grain; the field is STORED once all its harvested grain has
+     * been taken in and none is left at any site.
+     */
     @Transactional
     public MovementReceipt outflow(String siteCode, MovementRequest request) {
         DryingSite site = lockedSite(siteCode);
@@ -78,7 +89,8 @@ public class DryingRecords {
                     + " t of field '" + field.code() + "', not " + request.tonnes() + " t");
         }
         MovementReceipt receipt = record(site, field, MovementKind.OUTFLOW, request.tonnes());
-        if (movements.held(field.code()).signum() == 0) {
+        BigDecimal notTakenIn = movements.notTakenIn(field.code());
+        if (movements.held(field.code()).signum() == 0 && (notTakenIn == null || notTakenIn.signum() <= 0)) {
             fields.workMoved(field, FieldStatus.STORED);
         }
         return receipt;

@@ -8,7 +8,7 @@ import java.time.Duration;
 @ConfigurationProperties("harvest.drying")
 public class DryingSettings {
     /** Farmers decide where to bring grain from it, so it must show an intake within a minute. */
-    private Duration publicCacheTtl = Duration.ofSeconds(30);
+    private Duration publicCacheTtl = Duration.ofSeconds(20);
     /** Requests a minute per client address. */
     private int publicRateLimit = 60;
 

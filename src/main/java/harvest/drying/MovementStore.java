@@ -1,6 +1,8 @@
 package harvest.drying;
 
 import harvest.system.DistrictTime;
+import harvest.system.JdbcValues;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -94,6 +96,16 @@ public class MovementStore {
         return sum("SELECT coalesce(sum(" + SIGNED + "), 0) FROM drying_movement WHERE field_code = ?", field);
     }
 
+    /**
+     * What the field's grain still to take in is: the tonnes operators reported harvested off it, less what sites
+     * took in. Null when no harvest was reported (a field harvested before the work log, or set by hand).
+     */
+    public @Nullable BigDecimal notTakenIn(String field) {
+        BigDecimal harvested = sum("SELECT coalesce(sum(tonnes), 0) FROM harvest_work WHERE field_code = ?", field);
+        return harvested.signum() == 0 ? null
+                : harvested.subtract(sum("SELECT coalesce(sum(tonnes), 0) FROM drying_movement WHERE field_code = ? AND kind = 'INTAKE'", field));
+    }
+
     /** A site's movements on a day, in the order they happened. */
     public List<DryingMovement> onDay(String site, LocalDate day) {
         return jdbc.prepareStatement("""
@@ -106,7 +118,7 @@ public class MovementStore {
                 while (rows.next()) {
                     movements.add(new DryingMovement(rows.getLong("id"), site, rows.getString("field_code"),
                             MovementKind.valueOf(rows.getString("kind")), rows.getBigDecimal("tonnes"),
-                            DistrictTime.local(rows.getTimestamp("at").toInstant()), day, rows.getString("actor")));
+                            DistrictTime.local(JdbcValues.instant(rows, "at")), day, rows.getString("actor")));
                 }
             }
             return movements;

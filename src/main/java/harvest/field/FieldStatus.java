@@ -23,6 +23,11 @@ public enum FieldStatus {
         return NEXT.get(this).contains(next);
     }
 
+    /** Registered or scheduled: no combine has started on it. */
+    public boolean waitingForCombine() {
+        return this == REGISTERED || this == SCHEDULED;
+    }
+
     public Set<FieldStatus> next() {
         return NEXT.get(this);
     }

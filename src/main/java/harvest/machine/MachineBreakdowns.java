@@ -39,11 +39,10 @@ public class MachineBreakdowns {
     public Breakdown report(String machineCode) {
         machines.getByCode(machineCode);
         int opened = jdbc.prepareStatement("""
-                INSERT INTO machine_breakdown (machine_code, reported_at) SELECT ?, ?
-                WHERE NOT EXISTS (SELECT 1 FROM machine_breakdown WHERE machine_code = ? AND repaired_at IS NULL)""", statement -> {
+                INSERT INTO machine_breakdown (machine_code, reported_at) VALUES (?, ?)
+                ON CONFLICT (machine_code) WHERE repaired_at IS NULL DO NOTHING""", statement -> {
             statement.setString(1, machineCode);
             statement.setTimestamp(2, Timestamp.from(clock.instant()));
-            statement.setString(3, machineCode);
             return statement.executeUpdate();
         });
         Breakdown breakdown = latest(machineCode).orElseThrow();

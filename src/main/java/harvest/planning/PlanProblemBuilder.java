@@ -86,8 +86,8 @@ public class PlanProblemBuilder {
     /**
      * The problem for {@code scope}, or a 422 naming every unknown code, a field that is not waiting for a
      * combine, and a scope with no combine or no forecast at all. No work starts before {@code notBefore}: a
-     * revision made during the day cannot send a combine back into the morning. Chunks already finished are
-     * left out.
+     * revision made during the day cannot send a combine back into the morning. The finished chunks of a field
+     * being harvested are left out.
      */
     public HarvestPlan build(PlanScope scope, WorkRules rules, LossModel loss, @Nullable Instant notBefore) {
         Instant start = scope.firstDay().atStartOfDay(DistrictTime.ZONE).toInstant();
@@ -141,8 +141,9 @@ public class PlanProblemBuilder {
             Farmer farmer = farmersByCode.get(field.farmerCode());
             boolean needsTeam = farmer != null && (farmer.laborShort() || farmer.elderly());
             int ripeFrom = Math.max(earliest, minutesFrom(start, field.ripeFrom()));
+            // only a field being harvested has parts done; a field registered again (say, next season) starts afresh
             chunksOf(field, needsTeam, ripeFrom, calendars.get(field.communityCode()), rules).stream()
-                    .filter(chunk -> !finished.contains(chunk.getId())).forEach(chunks::add);
+                    .filter(chunk -> field.status() != FieldStatus.HARVESTING || !finished.contains(chunk.getId())).forEach(chunks::add);
         }
         List<DryingCapacity> capacities = sites.stream().map(s -> capacity(s, calendars.get(s.communityCode()), scope.days())).toList();
         List<VolunteerTeam> volunteerTeams = teams.all(false).stream()

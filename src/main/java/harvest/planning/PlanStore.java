@@ -30,9 +30,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** Plans and their assignments in PostgreSQL; the one published plan is guarded by a partial unique index. */
 @Singleton
@@ -239,24 +241,59 @@ public class PlanStore {
         if (plan.publication() != Publication.DRAFT) {
             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "plan " + id + " is " + plan.publication() + "; only a draft can be published");
         }
-        jdbc.prepareStatement("""
+        // locking the published plan waits for work being reported on it, and keeps two publications apart
+        Optional<Plan> previous = jdbc.prepareStatement("SELECT " + PLAN_COLUMNS + " FROM plan WHERE publication = 'PUBLISHED' FOR UPDATE",
+                statement -> plans(statement).stream().findFirst());
+        if (plan.revises() != null && !previous.map(Plan::id).equals(Optional.of(plan.revises()))) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "plan " + id + " revises plan " + plan.revises()
+                    + ", which is no longer the published plan; ask for a new revision");
+        }
+        List<String> dropped = jdbc.prepareStatement("""
                 UPDATE field SET status = 'REGISTERED', version = version + 1
                 WHERE status = 'SCHEDULED'
                   AND code IN (SELECT field_code FROM plan_assignment a JOIN plan p ON p.id = a.plan_id WHERE p.publication = 'PUBLISHED')
-                  AND code NOT IN (SELECT field_code FROM plan_assignment WHERE plan_id = ?)""", statement -> {
+                  AND code NOT IN (SELECT field_code FROM plan_assignment WHERE plan_id = ?) RETURNING code""", statement -> {
             statement.setLong(1, id);
-            return statement.executeUpdate();
+            return strings(statement);
         });
-        published().ifPresent(previous -> {
-            update("UPDATE plan SET publication = 'SUPERSEDED' WHERE id = ?", previous.id());
-            audit.record(AuditedEntity.PLAN, String.valueOf(previous.id()), "superseded", previous.summary(), get(previous.id()).summary());
+        previous.ifPresent(old -> {
+            update("UPDATE plan SET publication = 'SUPERSEDED' WHERE id = ?", old.id());
+            audit.record(AuditedEntity.PLAN, String.valueOf(old.id()), "superseded", old.summary(), get(old.id()).summary());
+            carryOverWork(old.id(), id);
         });
         update("UPDATE plan SET publication = 'PUBLISHED', published_at = now() WHERE id = ?", id);
         audit.record(AuditedEntity.PLAN, String.valueOf(id), "published", plan.summary(), get(id).summary());
-        update("UPDATE field SET status = 'SCHEDULED', version = version + 1 WHERE status = 'REGISTERED'"
-                + " AND code IN (SELECT field_code FROM plan_assignment WHERE plan_id = ?)", id);
+        List<String> scheduled = jdbc.prepareStatement("UPDATE field SET status = 'SCHEDULED', version = version + 1 WHERE status = 'REGISTERED'"
+                + " AND code IN (SELECT field_code FROM plan_assignment WHERE plan_id = ?) RETURNING code", statement -> {
+            statement.setLong(1, id);
+            return strings(statement);
+        });
+        audit.recordAll(Stream.concat(
+                dropped.stream().map(code -> fieldMoved(code, "SCHEDULED", "REGISTERED", "left out of plan " + id)),
+                scheduled.stream().map(code -> fieldMoved(code, "REGISTERED", "SCHEDULED", "scheduled by plan " + id))).toList());
         events.publishEvent(new PlanPublished(id));
         return get(id);
+    }
+
+    /**
+     * Work started or finished on the old plan after the revision was solved stays started or finished: those are
+     * facts about the field, whatever the revision had planned for the chunk.
+     */
+    private void carryOverWork(long from, long to) {
+        jdbc.prepareStatement("""
+                UPDATE plan_assignment n SET status = o.status
+                FROM plan_assignment o
+                WHERE n.plan_id = ? AND o.plan_id = ? AND o.chunk_id = n.chunk_id
+                  AND o.status IN ('IN_PROGRESS', 'DONE') AND n.status NOT IN ('IN_PROGRESS', 'DONE')""", statement -> {
+            statement.setLong(1, to);
+            statement.setLong(2, from);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Publishing moves fields in bulk; the audit log names the status on each side. */
+    private static AuditLog.Change fieldMoved(String code, String from, String to, String why) {
+        return new AuditLog.Change(AuditedEntity.FIELD, code, "status changed: " + why, Map.of("status", from), Map.of("status", to));
     }
 
     /** Flags these chunks of plan {@code planId} for the next revision. */
@@ -288,40 +325,60 @@ public class PlanStore {
         });
     }
 
-    /** The assignment, locked for the caller's transaction; only the published plan's work moves. */
+    /**
+     * The assignment and its field, locked for the caller's transaction (so two parts of a field finishing at
+     * once see each other); only the published plan's work moves.
+     */
     public Assignment lockPublished(long planId, String chunkId) {
-        Plan plan = get(planId);
+        // shared with other work on the plan; a publication waits for it
+        Plan plan = jdbc.prepareStatement("SELECT " + PLAN_COLUMNS + " FROM plan WHERE id = ? FOR SHARE", statement -> {
+            statement.setLong(1, planId);
+            return plans(statement).stream().findFirst();
+        }).orElseThrow(() -> ProblemException.notFound("plan " + planId));
         if (plan.publication() != Publication.PUBLISHED) {
             throw new ProblemException(ProblemType.PLAN_NOT_PUBLISHED, "plan " + planId + " is " + plan.publication()
                     + "; only the published plan's assignments follow the work");
         }
-        return jdbc.prepareStatement("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = ? AND chunk_id = ? FOR UPDATE OF a", statement -> {
+        Assignment locked = jdbc.prepareStatement("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = ? AND chunk_id = ? FOR UPDATE OF a", statement -> {
             statement.setLong(1, planId);
             statement.setString(2, chunkId);
             return assignments(statement).stream().findFirst();
         }).orElseThrow(() -> ProblemException.notFound("assignment " + chunkId + " of plan " + planId));
+        jdbc.prepareStatement("SELECT 1 FROM field WHERE code = ? FOR UPDATE", statement -> {
+            statement.setString(1, locked.fieldCode());
+            return statement.executeQuery().next();
+        });
+        return locked;
     }
 
-    public void setStatus(long planId, String chunkId, AssignmentStatus status, Instant at) {
-        jdbc.prepareStatement("UPDATE plan_assignment SET status = ?, status_at = ? WHERE plan_id = ? AND chunk_id = ?", statement -> {
+    public void setStatus(long planId, String chunkId, AssignmentStatus status) {
+        jdbc.prepareStatement("UPDATE plan_assignment SET status = ? WHERE plan_id = ? AND chunk_id = ?", statement -> {
             statement.setString(1, status.name());
-            statement.setTimestamp(2, Timestamp.from(at));
-            statement.setLong(3, planId);
-            statement.setString(4, chunkId);
+            statement.setLong(2, planId);
+            statement.setString(3, chunkId);
             return statement.executeUpdate();
         });
     }
 
     /** Moves every PLANNED one of these chunks of plan {@code planId} to NOTIFIED; returns those moved. */
-    public List<String> notified(long planId, Collection<String> chunkIds, Instant at) {
+    public List<String> notified(long planId, Collection<String> chunkIds) {
         return jdbc.prepareStatement("""
-                UPDATE plan_assignment SET status = 'NOTIFIED', status_at = ?
+                UPDATE plan_assignment SET status = 'NOTIFIED'
                 WHERE plan_id = ? AND chunk_id = ANY (?) AND status = 'PLANNED' RETURNING chunk_id""", statement -> {
-            statement.setTimestamp(1, Timestamp.from(at));
-            statement.setLong(2, planId);
-            statement.setArray(3, statement.getConnection().createArrayOf("text", chunkIds.toArray()));
+            statement.setLong(1, planId);
+            statement.setArray(2, statement.getConnection().createArrayOf("text", chunkIds.toArray()));
             return strings(statement);
         });
+    }
+
+    /** These chunks of plan {@code planId}, in itinerary order. */
+    public List<Assignment> assignments(long planId, Collection<String> chunkIds) {
+        return jdbc.prepareStatement("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = ? AND chunk_id = ANY (?) ORDER BY machine_code, sequence",
+                statement -> {
+                    statement.setLong(1, planId);
+                    statement.setArray(2, statement.getConnection().createArrayOf("text", chunkIds.toArray()));
+                    return assignments(statement);
+                });
     }
 
     private List<Assignment> assignments(PreparedStatement statement) throws SQLException {

@@ -47,8 +47,9 @@ public final class Revision {
         published.stream().filter(a -> chunks.containsKey(a.chunkId()))
                 .forEach(a -> chunks.get(a.chunkId()).setPublishedMachine(a.machineCode()));
         for (Harvester harvester : problem.getHarvesters()) {
+            // work called off, or flagged by a breakdown, rain or a field not ready, is planned afresh
             List<Assignment> itinerary = itineraries.getOrDefault(harvester.getCode(), List.of()).stream()
-                    .filter(a -> chunks.containsKey(a.chunkId()) && !a.status().calledOff()).toList();
+                    .filter(a -> chunks.containsKey(a.chunkId()) && !a.status().calledOff() && !a.needsReplan()).toList();
             int pinnedCount = 0;
             for (int i = 0; i < itinerary.size(); i++) {
                 if (pins(itinerary.get(i))) {

@@ -6,7 +6,6 @@ import harvest.farmer.Farmer;
 import harvest.farmer.FarmerLedger;
 import harvest.field.Field;
 import harvest.field.FieldLedger;
-import harvest.field.FieldStatus;
 import harvest.machine.Machine;
 import harvest.machine.MachineBreakdowns;
 import harvest.machine.MachineLedger;
@@ -188,8 +187,7 @@ public class ReplyHandler {
     /** Every field of the household whose harvest has not started is put off; the dispatcher sees the reply. */
     private Done putOff(Farmer farmer) {
         List<String> codes = fields.all(false).stream()
-                .filter(f -> f.farmerCode().equals(farmer.code())
-                        && (f.status() == FieldStatus.REGISTERED || f.status() == FieldStatus.SCHEDULED))
+                .filter(f -> f.farmerCode().equals(farmer.code()) && f.status().waitingForCombine())
                 .map(Field::code).sorted().toList();
         codes.forEach(notReady::notReady);
         return attention(codes.isEmpty() ? "says not ready, but no field of theirs is waiting for a combine"

@@ -5,10 +5,10 @@ ALTER TABLE plan_assignment DROP CONSTRAINT plan_assignment_status_check;
 UPDATE plan_assignment SET status = 'IN_PROGRESS' WHERE status = 'STARTED';
 ALTER TABLE plan_assignment ADD CONSTRAINT plan_assignment_status_check
     CHECK (status IN ('PLANNED', 'NOTIFIED', 'CONFIRMED', 'IN_PROGRESS', 'DONE', 'CANCELLED', 'FAILED'));
-ALTER TABLE plan_assignment ADD COLUMN status_at timestamptz;
 
 -- Work reported on a chunk of a field, whichever plan it was in: a progress report adds the mu done since the
--- last one, finishing adds the rest and the tonnes. A finished chunk is never planned again.
+-- last one, finishing adds the rest and the tonnes, and names the chunk's planned area (the field is harvested
+-- when its finished chunks cover it). A finished chunk is not planned again.
 CREATE TABLE harvest_work (
     id           bigserial      PRIMARY KEY,
     chunk_id     text           NOT NULL,
@@ -18,9 +18,11 @@ CREATE TABLE harvest_work (
     mu           numeric(10, 2) NOT NULL CHECK (mu >= 0),
     tonnes       numeric(9, 2)  NOT NULL DEFAULT 0 CHECK (tonnes >= 0),
     finished     boolean        NOT NULL DEFAULT false,
+    chunk_mu     numeric(10, 2) CHECK (chunk_mu > 0),
     at           timestamptz    NOT NULL,
     day          date           NOT NULL,
-    actor        text           NOT NULL
+    actor        text           NOT NULL,
+    CHECK (finished = (chunk_mu IS NOT NULL))
 );
 CREATE INDEX harvest_work_field_idx ON harvest_work (field_code, day);
 CREATE INDEX harvest_work_chunk_idx ON harvest_work (chunk_id);

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -186,5 +188,42 @@ class AssignmentWorkTest extends DatabaseTest {
                 .isEqualTo(409);
         assertThat(api.post("/api/v1/disruptions/not-ready", Map.of("fieldCode", "NOPE")).status()).isEqualTo(404);
         assertThat(api.post("/api/v1/disruptions/not-ready", Map.of()).errorFields()).containsExactly("fieldCode");
+    }
+
+    @Test
+    @Order(7)
+    void grain_is_taken_in_at_most_as_harvested_and_the_field_is_stored_once_all_of_it_has_been_through() {
+        String field = itinerary.get(0).get("fieldCode").asText();
+        // as finished in the third test, kept to the hundredth as the work log keeps it
+        BigDecimal tonnes = BigDecimal.valueOf(itinerary.get(0).get("areaMu").asDouble() * 0.5).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal half = tonnes.divide(BigDecimal.TWO, 2, RoundingMode.HALF_UP);
+        BigDecimal rest = tonnes.subtract(half);
+        String site = api.get("/api/v1/drying-sites/status").json().get(0).get("code").asText();
+
+        assertThat(api.post("/api/v1/drying-sites/" + site + "/intake", Map.of("fieldCode", field, "tonnes", tonnes.add(BigDecimal.ONE))).errorFields())
+                .containsExactly("tonnes");
+        assertThat(api.post("/api/v1/drying-sites/" + site + "/intake", Map.of("fieldCode", field, "tonnes", half)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/drying-sites/" + site + "/outflow", Map.of("fieldCode", field, "tonnes", half)).status()).isEqualTo(201);
+        assertThat(fieldStatus(itinerary.get(0))).as("the other half is still to come").isEqualTo("DRYING");
+        assertThat(api.post("/api/v1/drying-sites/" + site + "/intake", Map.of("fieldCode", field, "tonnes", rest)).status()).isEqualTo(201);
+        assertThat(api.post("/api/v1/drying-sites/" + site + "/outflow", Map.of("fieldCode", field, "tonnes", rest)).status()).isEqualTo(201);
+        assertThat(fieldStatus(itinerary.get(0))).isEqualTo("STORED");
+    }
+
+    @Test
+    @Order(8)
+    void a_draft_made_for_a_plan_no_longer_published_cannot_be_published() {
+        long draft = api.get("/api/v1/disruptions").json().at("/items/1/draftPlanId").asLong();
+        long replan = api.post("/api/v1/plans/" + plan + "/replan", Map.of("strategy", "GREEDY")).json().get("id").asLong();
+        PlanPolling.awaitFinished(api, replan);
+        assertThat(api.post("/api/v1/plans/" + replan + "/publish", "{}").status()).isEqualTo(200);
+
+        Api.Reply stale = api.post("/api/v1/plans/" + draft + "/publish", "{}");
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("detail").asText()).contains("no longer the published plan");
+        assertThat(now(itinerary.get(0)).get("status").asText()).as("read on the old plan").isEqualTo("DONE");
+        assertThat(api.get("/api/v1/plans/" + replan + "/assignments?field=" + itinerary.get(0).get("fieldCode").asText()).json())
+                .as("a finished field is not planned again").isEmpty();
     }
 }

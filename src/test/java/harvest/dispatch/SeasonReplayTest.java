@@ -216,7 +216,7 @@ class SeasonReplayTest extends DatabaseTest {
     private boolean doJob(JsonNode job) {
         start(job);
         double mu = job.get("areaMu").asDouble();
-        double tonnes = job.get("yieldKg").asDouble() / 1000;
+        double tonnes = Math.round(job.get("yieldKg").asDouble() / 10) / 100.0;
         at(job.get("end").asText());
         if (job.get("sequence").asInt() % 3 == 0) {
             text(operatorPhone(job.get("machineCode").asText()), "完成");

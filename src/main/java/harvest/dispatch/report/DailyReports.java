@@ -76,8 +76,9 @@ public class DailyReports {
         List<FieldLine> lines = fieldLines(d);
         Map<String, MachineCount> machineCounts = machineCounts(d);
         Map<String, double[]> drying = drying(d);
+        Map<String, List<FieldLine>> linesByCommunity = lines.stream().collect(Collectors.groupingBy(FieldLine::communityCode));
         List<DispatchTotals> byCommunity = communities.all(false).stream().map(c -> {
-            List<FieldLine> theirs = lines.stream().filter(l -> l.communityCode().equals(c.code())).toList();
+            List<FieldLine> theirs = linesByCommunity.getOrDefault(c.code(), List.of());
             MachineCount m = machineCounts.getOrDefault(c.code(), new MachineCount());
             double[] dry = drying.getOrDefault(c.code(), new double[2]);
             double total = sum(theirs, FieldLine::areaMu);
@@ -209,7 +210,11 @@ public class DailyReports {
                 continue;
             }
             String field = worked.get(machine.code());
-            String community = field != null ? fieldCommunity.get(field) : nearest(places, machine.baseLat(), machine.baseLon());
+            String community = field != null && fieldCommunity.containsKey(field) ? fieldCommunity.get(field)
+                    : nearest(places, machine.baseLat(), machine.baseLon());
+            if (community == null) {
+                continue;
+            }
             MachineCount count = counts.computeIfAbsent(community, c -> new MachineCount());
             if (broken.contains(machine.code())) {
                 count.broken++;
@@ -230,9 +235,10 @@ public class DailyReports {
                 && (machine.availableUntil() == null || machine.availableUntil().isAfter(day.start()));
     }
 
-    private static String nearest(List<Community> places, double lat, double lon) {
+    /** None when the district has no community at all (and so no line to count the combine in). */
+    private static @Nullable String nearest(List<Community> places, double lat, double lon) {
         return places.stream().min(Comparator.comparingDouble(c -> Math.pow(c.lat() - lat, 2) + Math.pow(c.lon() - lon, 2)))
-                .map(Community::code).orElseThrow();
+                .map(Community::code).orElse(null);
     }
 
     /** Per community: tonnes its drying sites took in on the day, and their capacity that day. */
