@@ -11,6 +11,7 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,6 +49,11 @@ public class DraftReplans {
         Optional<Plan> published = plans.published();
         if (published.isEmpty()) {
             disruptions.unanswerable(waiting, "no plan is published any more");
+            return Optional.empty();
+        }
+        LocalDate lastDay = published.get().firstDay().plusDays(published.get().days() - 1L);
+        if (LocalDate.now(clock).isAfter(lastDay)) {
+            disruptions.unanswerable(waiting, "the published plan's horizon ended on " + lastDay + "; ask for a new plan");
             return Optional.empty();
         }
         try {

@@ -27,6 +27,12 @@ CREATE TABLE harvest_work (
 CREATE INDEX harvest_work_field_idx ON harvest_work (field_code, day);
 CREATE INDEX harvest_work_chunk_idx ON harvest_work (chunk_id);
 CREATE UNIQUE INDEX harvest_work_finished_idx ON harvest_work (chunk_id) WHERE finished;
+-- Work already reported done on the published plan counts as harvested as planned, on the day of this migration.
+INSERT INTO harvest_work (chunk_id, field_code, machine_code, plan_id, mu, tonnes, finished, chunk_mu, at, day, actor)
+SELECT a.chunk_id, a.field_code, a.machine_code, a.plan_id, a.area_mu, round(a.yield_kg / 1000, 2), true, a.area_mu, now(),
+       (now() AT TIME ZONE 'Asia/Shanghai')::date, 'migration V5'
+FROM plan_assignment a JOIN plan p ON p.id = a.plan_id
+WHERE p.publication = 'PUBLISHED' AND a.status = 'DONE';
 
 -- What put published work in question, and the draft re-plan made for it (none yet while the planner is busy).
 CREATE TABLE disruption (

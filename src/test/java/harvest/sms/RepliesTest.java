@@ -1,6 +1,7 @@
 package harvest.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import harvest.dispatch.DraftReplans;
 import harvest.planning.PlanPolling;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
@@ -41,6 +42,8 @@ class RepliesTest extends DatabaseTest {
     Api api;
     @Inject
     SmsWorker worker;
+    @Inject
+    DraftReplans drafts;
 
     private long plan;
     private JsonNode firstJob;
@@ -191,6 +194,9 @@ class RepliesTest extends DatabaseTest {
         long revised = revision.get("id").asLong();
         assertThat(PlanPolling.awaitFinished(api, revised).get("state").asText()).isEqualTo("SOLVED");
         assertThat(api.get("/api/v1/plans/" + revised + "/assignments?machine=M0002").json()).isEmpty();
+        assertThat(drafts.draft()).as("today is long after the demo season").isEmpty();
+        assertThat(api.get("/api/v1/disruptions").json().at("/items/0/draftProblem").asText())
+                .isEqualTo("the published plan's horizon ended on 2023-06-08; ask for a new plan");
         assertThat(api.delete("/api/v1/machines/" + api.get("/api/v1/machines/code/M0002").json().get("id").asLong() + "/breakdown")
                 .json().has("repairedAt")).isTrue();
     }
