@@ -74,7 +74,7 @@ public class DailyReports {
     public DailyReport report(LocalDate day) {
         Day d = day(day);
         List<FieldLine> lines = fieldLines(d);
-        Map<String, MachineCount> machineCounts = machineCounts(d);
+        Map<String, MachineCount> machineCounts = machineCounts(d, lines);
         Map<String, double[]> drying = drying(d);
         Map<String, List<FieldLine>> linesByCommunity = lines.stream().collect(Collectors.groupingBy(FieldLine::communityCode));
         List<DispatchTotals> byCommunity = communities.all(false).stream().map(c -> {
@@ -198,8 +198,8 @@ public class DailyReports {
     }
 
     /** Each combine available on the day counts once: where it last worked, or else at the community nearest its base. */
-    private Map<String, MachineCount> machineCounts(Day day) {
-        Map<String, String> fieldCommunity = fields.all(false).stream().collect(Collectors.toMap(Field::code, Field::communityCode));
+    private Map<String, MachineCount> machineCounts(Day day, List<FieldLine> lines) {
+        Map<String, String> fieldCommunity = lines.stream().collect(Collectors.toMap(FieldLine::fieldCode, FieldLine::communityCode));
         List<Community> places = communities.all(false);
         Map<String, String> worked = new HashMap<>(day.today() ? queries.workingNow() : Map.of());
         worked.putAll(queries.lastFieldWorked(day.date()));
