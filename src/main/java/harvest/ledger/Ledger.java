@@ -80,6 +80,11 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
         return repository.findAll(Filter.<E>activeUnless(includeRetired).spec(), Sort.of(Sort.Order.asc("code")));
     }
 
+    /** Active rows whose {@code property} equals {@code value}, in code order. */
+    public List<E> where(String property, Object value) {
+        return repository.findAll(Filter.<E>activeUnless(false).equal(property, value).spec(), Sort.of(Sort.Order.asc("code")));
+    }
+
     @Transactional
     public E create(R request) {
         if (repository.findByCode(request.code()).isPresent()) {

@@ -94,9 +94,9 @@ public class ReplyHandler {
     }
 
     private Sender identify(String phone) {
-        Machine machine = machines.all(false).stream().filter(m -> phone.equals(m.operatorPhone())).findFirst().orElse(null);
-        Farmer farmer = farmers.all(false).stream().filter(f -> phone.equals(f.phone())).findFirst().orElse(null);
-        Team team = teams.all(false).stream().filter(t -> phone.equals(t.leaderPhone())).findFirst().orElse(null);
+        Machine machine = machines.where("operatorPhone", phone).stream().findFirst().orElse(null);
+        Farmer farmer = farmers.where("phone", phone).stream().findFirst().orElse(null);
+        Team team = teams.where("leaderPhone", phone).stream().findFirst().orElse(null);
         return new Sender(machine, farmer, team);
     }
 
@@ -133,8 +133,7 @@ public class ReplyHandler {
             LocalDate day = open.stream().map(a -> a.start().toLocalDate()).min(Comparator.naturalOrder()).orElse(null);
             planned = open.stream().filter(a -> a.start().toLocalDate().equals(day)).toList();
         } else if (sender.farmer() != null) {
-            Set<String> theirs = fields.all(false).stream().filter(f -> f.farmerCode().equals(sender.farmer().code()))
-                    .map(Field::code).collect(Collectors.toSet());
+            Set<String> theirs = fields.where("farmerCode", sender.farmer().code()).stream().map(Field::code).collect(Collectors.toSet());
             planned = plans.assignments(published.get().id(), null, null).stream()
                     .filter(a -> theirs.contains(a.fieldCode()) && a.status().canBecome(AssignmentStatus.CONFIRMED)).toList();
         } else {
@@ -186,8 +185,8 @@ public class ReplyHandler {
 
     /** Every field of the household whose harvest has not started is put off; the dispatcher sees the reply. */
     private Done putOff(Farmer farmer) {
-        List<String> codes = fields.all(false).stream()
-                .filter(f -> f.farmerCode().equals(farmer.code()) && f.status().waitingForCombine())
+        List<String> codes = fields.where("farmerCode", farmer.code()).stream()
+                .filter(f -> f.status().waitingForCombine())
                 .map(Field::code).sorted().toList();
         codes.forEach(notReady::notReady);
         return attention(codes.isEmpty() ? "says not ready, but no field of theirs is waiting for a combine"
