@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
  * HTTP request names the caller.
  */
 public final class Actor {
+    /** The request attribute that names an API caller (set by {@code system.web.CallerNames}). */
+    public static final String CALLER = "harvest.caller";
     private static final ScopedValue<String> CURRENT = ScopedValue.newInstance();
 
     private Actor() {
@@ -36,6 +38,6 @@ public final class Actor {
 
     private static String caller(HttpRequest<?> request) {
         return request.getUserPrincipal().map(Principal::getName)
-                .orElseGet(() -> "api client " + request.getRemoteAddress().getAddress().getHostAddress());
+                .orElseGet(() -> request.getAttribute(CALLER, String.class).orElse("api client"));
     }
 }

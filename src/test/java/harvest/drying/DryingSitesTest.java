@@ -83,7 +83,9 @@ class DryingSitesTest extends DatabaseTest {
         assertThat(first.json().at("/site/roomLeftTodayTonnes").decimalValue()).isEqualByComparingTo("27");
         assertThat(status(field)).isEqualTo("DRYING");
 
-        assertThat(api.post(intake(yard), movement(field, 2)).status()).isEqualTo(201);
+        Api.Reply second = api.post(intake(yard), movement(field, 2), "X-Forwarded-For", "203.0.113.9, 10.0.0.7");
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.json().at("/movement/actor").asText()).as("named as the proxy saw it").isEqualTo("api client 10.0.0.7");
         assertThat(api.post(outflow(dryer), movement(field, 3)).status()).isEqualTo(201);
         assertThat(status(field)).as("2 t are still in the yard").isEqualTo("DRYING");
         Api.Reply last = api.post(outflow(yard), movement(field, 2));
