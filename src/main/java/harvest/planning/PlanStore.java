@@ -23,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,8 +58,11 @@ public class PlanStore {
     private final ApplicationEventPublisher<PlanPublished> events;
     private final AuditLog audit;
 
-    public PlanStore(JdbcOperations jdbc, JsonMapper json, ApplicationEventPublisher<PlanPublished> events, AuditLog audit) {
+    private final Clock clock;
+
+    public PlanStore(JdbcOperations jdbc, JsonMapper json, ApplicationEventPublisher<PlanPublished> events, AuditLog audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
@@ -119,6 +123,15 @@ public class PlanStore {
                 + " AND (?::text IS NULL OR publication = ?)", statement -> {
             filter(statement, state, publication);
             return single(statement, rows -> rows.getLong(1));
+        });
+    }
+
+    /** The plan that was published at {@code at}: the last one published by then. */
+    public Optional<Plan> publishedAt(Instant at) {
+        return jdbc.prepareStatement("SELECT " + PLAN_COLUMNS + " FROM plan WHERE publication IN ('PUBLISHED', 'SUPERSEDED')"
+                + " AND published_at <= ? ORDER BY published_at DESC, id DESC LIMIT 1", statement -> {
+            statement.setTimestamp(1, Timestamp.from(at));
+            return plans(statement).stream().findFirst();
         });
     }
 
@@ -261,7 +274,12 @@ public class PlanStore {
             audit.record(AuditedEntity.PLAN, String.valueOf(old.id()), "superseded", old.summary(), get(old.id()).summary());
             carryOverWork(old.id(), id);
         });
-        update("UPDATE plan SET publication = 'PUBLISHED', published_at = now() WHERE id = ?", id);
+        // the district clock: the daily report asks which plan was in force at a moment of the season
+        jdbc.prepareStatement("UPDATE plan SET publication = 'PUBLISHED', published_at = ? WHERE id = ?", statement -> {
+            statement.setTimestamp(1, Timestamp.from(clock.instant()));
+            statement.setLong(2, id);
+            return statement.executeUpdate();
+        });
         audit.record(AuditedEntity.PLAN, String.valueOf(id), "published", plan.summary(), get(id).summary());
         List<String> scheduled = jdbc.prepareStatement("UPDATE field SET status = 'SCHEDULED', version = version + 1 WHERE status = 'REGISTERED'"
                 + " AND code IN (SELECT field_code FROM plan_assignment WHERE plan_id = ?) RETURNING code", statement -> {

@@ -12,7 +12,6 @@ import harvest.machine.Machine;
 import harvest.machine.MachineKind;
 import harvest.machine.MachineLedger;
 import harvest.planning.Assignment;
-import harvest.planning.AssignmentStatus;
 import harvest.planning.PlanProblemBuilder;
 import harvest.planning.PlanStore;
 import harvest.planning.domain.LossModel;
@@ -121,12 +120,10 @@ public class DailyReports {
     private List<FieldLine> fieldLines(Day day) {
         List<Field> all = fields.all(false);
         Map<String, ReportQueries.FieldWork> work = queries.fieldWork(day.date());
+        Map<String, List<ReportQueries.Report>> reported = queries.reports(day.date());
         Map<String, Double> takenIn = queries.takenInToDate(day.date());
         Map<String, Integer> teamTasks = queries.teamTasksDone(day.date());
-        Map<String, List<Assignment>> open = plans.published().stream()
-                .flatMap(p -> plans.assignments(p.id(), null, null).stream())
-                .filter(a -> a.status().pending() || a.status() == AssignmentStatus.IN_PROGRESS)
-                .collect(Collectors.groupingBy(Assignment::fieldCode));
+        Map<String, List<Assignment>> open = slots(day.asOf());
         Instant seasonStart = all.stream().map(Field::ripeFrom).min(Comparator.naturalOrder()).orElse(day.start())
                 .atZone(DistrictTime.ZONE).toLocalDate().atStartOfDay(DistrictTime.ZONE).toInstant();
         if (seasonStart.isAfter(day.asOf())) {
@@ -144,14 +141,25 @@ public class DailyReports {
             double waiting = Math.max(0, w.tonnes() - takenIn.getOrDefault(field.code(), 0.0));
             boolean atRisk = ripe && !complete && !slotBeforeRain(open.getOrDefault(field.code(), List.of()),
                     nextRain(timelines.get(field.communityCode()), day.asOf()));
-            double loss = losses.standingKg(field, complete ? w.lastFinished() : day.asOf())
-                    + losses.waitingKg(waiting, w.lastFinishedToDate());
+            List<ReportQueries.Report> reports = reported.getOrDefault(field.code(), List.of());
+            double loss = losses.standingKg(field, reports) + losses.waitingKg(waiting, reports);
             lines.add(new FieldLine(field.code(), field.communityCode(), field.status(), round(area), round(w.todayMu()),
                     round(w.toDateMu()), ripe && !complete ? round(Math.max(0, area - w.toDateMu())) : 0, atRisk,
                     round(w.tonnes()), round(takenIn.getOrDefault(field.code(), 0.0)), round(waiting),
                     teamTasks.getOrDefault(field.code(), 0), round(loss)));
         }
         return lines;
+    }
+
+    /**
+     * The work still to do at {@code asOf} in the plan in force then, by field: neither called off nor reported
+     * finished by that moment.
+     */
+    private Map<String, List<Assignment>> slots(Instant asOf) {
+        Set<String> finished = queries.finishedBy(asOf);
+        return plans.publishedAt(asOf).stream().flatMap(p -> plans.assignments(p.id(), null, null).stream())
+                .filter(a -> !a.status().calledOff() && !finished.contains(a.chunkId()))
+                .collect(Collectors.groupingBy(Assignment::fieldCode));
     }
 
     private static @Nullable Instant nextRain(@Nullable List<Segment> timeline, Instant after) {
@@ -176,13 +184,41 @@ public class DailyReports {
             timelines.forEach((community, timeline) -> calendars.put(community, PlanProblemBuilder.calendar(community, timeline, start, horizon)));
         }
 
-        double standingKg(Field field, Instant until) {
-            double yieldKg = field.areaMu().doubleValue() * field.expectedYieldKgPerMu().doubleValue();
-            return LossModel.DEFAULT.standingKg(yieldKg, calendars.get(field.communityCode()), minutes(field.ripeFrom()), minutes(until));
+        /**
+         * Each share of the field loses what standing grain loses from ripeness until it was reported harvested
+         * (or until now, for what still stands); the share that stands longer goes on losing, up to the cap.
+         */
+        double standingKg(Field field, List<ReportQueries.Report> reports) {
+            double area = field.areaMu().doubleValue();
+            double yieldKg = area * field.expectedYieldKgPerMu().doubleValue();
+            WorkCalendar calendar = calendars.get(field.communityCode());
+            int ripe = minutes(field.ripeFrom());
+            double standing = 1;
+            double lostShareBefore = 0;
+            double loss = 0;
+            for (ReportQueries.Report report : reports) {
+                double lostShare = LossModel.DEFAULT.standingKg(1, calendar, ripe, minutes(min(report.at(), asOf)));
+                loss += yieldKg * standing * (lostShare - lostShareBefore);
+                lostShareBefore = lostShare;
+                standing = Math.max(0, standing - report.mu() / area);
+            }
+            return loss + yieldKg * standing * (LossModel.DEFAULT.standingKg(1, calendar, ripe, minutes(asOf)) - lostShareBefore);
         }
 
-        double waitingKg(double tonnes, @Nullable Instant harvested) {
-            return harvested == null || tonnes == 0 ? 0 : LossModel.DEFAULT.waitingKg(tonnes * 1000, minutes(harvested), minutes(asOf));
+        /** Grain no site has taken yet is the latest harvested (sites take it in in order); each load waits since it came off. */
+        double waitingKg(double waitingTonnes, List<ReportQueries.Report> reports) {
+            double left = waitingTonnes;
+            double loss = 0;
+            for (int i = reports.size() - 1; i >= 0 && left > 0; i--) {
+                double tonnes = Math.min(left, reports.get(i).tonnes());
+                loss += LossModel.DEFAULT.waitingKg(tonnes * 1000, minutes(reports.get(i).at()), minutes(asOf));
+                left -= tonnes;
+            }
+            return loss;
+        }
+
+        private static Instant min(Instant a, Instant b) {
+            return a.isBefore(b) ? a : b;
         }
 
         private int minutes(Instant instant) {

@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,8 +30,12 @@ class ReportQueries {
     }
 
     /** A field's harvest as of a day: mu that day and to date, tonnes to date, and when its last chunk finished. */
-    record FieldWork(double todayMu, double toDateMu, double tonnes, @Nullable Instant lastFinished, @Nullable Instant lastFinishedToDate) {
-        static final FieldWork NONE = new FieldWork(0, 0, 0, null, null);
+    record FieldWork(double todayMu, double toDateMu, double tonnes, @Nullable Instant lastFinished) {
+        static final FieldWork NONE = new FieldWork(0, 0, 0, null);
+    }
+
+    /** One report of work on a field: mu done since the last, and the tonnes when it finished a chunk. */
+    record Report(Instant at, double mu, double tonnes) {
     }
 
     Map<String, FieldWork> fieldWork(LocalDate day) {
@@ -37,21 +43,48 @@ class ReportQueries {
                 SELECT field_code, coalesce(sum(mu) FILTER (WHERE day = ?), 0) AS today_mu,
                        coalesce(sum(mu) FILTER (WHERE day <= ?), 0) AS to_date_mu,
                        coalesce(sum(tonnes) FILTER (WHERE day <= ?), 0) AS tonnes,
-                       max(at) FILTER (WHERE finished) AS last_finished,
-                       max(at) FILTER (WHERE finished AND day <= ?) AS last_finished_to_date
+                       max(at) FILTER (WHERE finished) AS last_finished
                 FROM harvest_work GROUP BY field_code""", statement -> {
-            for (int i = 1; i <= 4; i++) {
+            for (int i = 1; i <= 3; i++) {
                 statement.setObject(i, day);
             }
             Map<String, FieldWork> work = new HashMap<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     work.put(rows.getString("field_code"), new FieldWork(rows.getDouble("today_mu"), rows.getDouble("to_date_mu"),
-                            rows.getDouble("tonnes"), JdbcValues.instant(rows, "last_finished"),
-                            JdbcValues.instant(rows, "last_finished_to_date")));
+                            rows.getDouble("tonnes"), JdbcValues.instant(rows, "last_finished")));
                 }
             }
             return work;
+        });
+    }
+
+    /** Per field, the work reported on it up to the day, oldest first. */
+    Map<String, List<Report>> reports(LocalDate day) {
+        return jdbc.prepareStatement("SELECT field_code, at, mu, tonnes FROM harvest_work WHERE day <= ? ORDER BY field_code, at, id", statement -> {
+            statement.setObject(1, day);
+            Map<String, List<Report>> reports = new HashMap<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reports.computeIfAbsent(rows.getString(1), f -> new ArrayList<>())
+                            .add(new Report(JdbcValues.instant(rows, "at"), rows.getDouble("mu"), rows.getDouble("tonnes")));
+                }
+            }
+            return reports;
+        });
+    }
+
+    /** Chunks reported finished by {@code at}. */
+    Set<String> finishedBy(Instant at) {
+        return jdbc.prepareStatement("SELECT chunk_id FROM harvest_work WHERE finished AND at <= ?", statement -> {
+            statement.setTimestamp(1, Timestamp.from(at));
+            Set<String> chunks = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    chunks.add(rows.getString(1));
+                }
+            }
+            return chunks;
         });
     }
 
