@@ -76,16 +76,7 @@ class ReportQueries {
 
     /** Chunks reported finished by {@code at}. */
     Set<String> finishedBy(Instant at) {
-        return jdbc.prepareStatement("SELECT chunk_id FROM harvest_work WHERE finished AND at <= ?", statement -> {
-            statement.setTimestamp(1, Timestamp.from(at));
-            Set<String> chunks = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    chunks.add(rows.getString(1));
-                }
-            }
-            return chunks;
-        });
+        return codesAt("SELECT chunk_id FROM harvest_work WHERE finished AND at <= ?", at);
     }
 
     /** Per field, chunks finished that day that had a volunteer team with them. */
@@ -119,18 +110,7 @@ class ReportQueries {
     }
 
     Set<String> brokenAt(Instant at) {
-        return jdbc.prepareStatement("SELECT machine_code FROM machine_breakdown WHERE reported_at <= ? AND (repaired_at IS NULL OR repaired_at > ?)",
-                statement -> {
-                    statement.setTimestamp(1, Timestamp.from(at));
-                    statement.setTimestamp(2, Timestamp.from(at));
-                    Set<String> codes = new HashSet<>();
-                    try (ResultSet rows = statement.executeQuery()) {
-                        while (rows.next()) {
-                            codes.add(rows.getString(1));
-                        }
-                    }
-                    return codes;
-                });
+        return codesAt("SELECT machine_code FROM machine_breakdown WHERE reported_at <= ? AND (repaired_at IS NULL OR repaired_at > ?)", at);
     }
 
     /** Tonnes each field's grain drying sites took in up to the day. */
@@ -145,6 +125,23 @@ class ReportQueries {
 
     private interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** The codes {@code sql} selects with every parameter set to {@code at}. */
+    private Set<String> codesAt(String sql, Instant at) {
+        long parameters = sql.chars().filter(c -> c == '?').count();
+        return jdbc.prepareStatement(sql, statement -> {
+            for (int i = 1; i <= parameters; i++) {
+                statement.setTimestamp(i, Timestamp.from(at));
+            }
+            Set<String> codes = new HashSet<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    codes.add(rows.getString(1));
+                }
+            }
+            return codes;
+        });
     }
 
     private Map<String, String> codePairs(String sql, Binder binder) {
