@@ -162,9 +162,17 @@ public class DailyReports {
                 .collect(Collectors.groupingBy(Assignment::fieldCode));
     }
 
+    /**
+     * The rain that ends the next dry spell: while it rains now, a field is at risk only if it will not be cut
+     * in the spell that follows.
+     */
     private static @Nullable Instant nextRain(@Nullable List<Segment> timeline, Instant after) {
-        return timeline == null ? null : timeline.stream().filter(s -> s.rainy() && s.end().isAfter(after))
-                .map(s -> s.start().isAfter(after) ? s.start() : after).findFirst().orElse(null);
+        if (timeline == null) {
+            return null;
+        }
+        Instant dry = timeline.stream().filter(s -> s.workable() && s.end().isAfter(after)).map(Segment::start).findFirst().orElse(null);
+        return dry == null ? null : timeline.stream().filter(s -> s.rainy() && s.start().isAfter(dry)).map(Segment::start)
+                .findFirst().orElse(null);
     }
 
     private static boolean slotBeforeRain(List<Assignment> open, @Nullable Instant rain) {
