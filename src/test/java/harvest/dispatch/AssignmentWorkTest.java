@@ -19,6 +19,7 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,18 +213,32 @@ class AssignmentWorkTest extends DatabaseTest {
 
     @Test
     @Order(8)
-    void a_draft_made_for_a_plan_no_longer_published_cannot_be_published() {
+    void work_reported_while_the_draft_waited_carries_over_and_a_draft_of_a_superseded_plan_cannot_be_published() {
         long draft = api.get("/api/v1/disruptions").json().at("/items/1/draftPlanId").asLong();
-        long replan = api.post("/api/v1/plans/" + plan + "/replan", Map.of("strategy", "GREEDY")).json().get("id").asLong();
-        PlanPolling.awaitFinished(api, replan);
-        assertThat(api.post("/api/v1/plans/" + replan + "/publish", "{}").status()).isEqualTo(200);
+        JsonNode later = stream(api.get("/api/v1/plans/" + plan + "/assignments?machine=M0009").json())
+                .filter(a -> a.get("status").asText().equals("PLANNED") && !a.get("chunkId").asText().contains("#")).findFirst().orElseThrow();
+        clock.set(OffsetDateTime.parse(later.get("start").asText()).toInstant());
+        assertThat(status(later, "IN_PROGRESS").status()).isEqualTo(200);
+        clock.set(OffsetDateTime.parse(later.get("end").asText()).toInstant());
+        assertThat(post(later, "finish", Map.of("actualMu", later.get("areaMu").asDouble(), "tonnes", 1)).status()).isEqualTo(200);
 
-        Api.Reply stale = api.post("/api/v1/plans/" + draft + "/publish", "{}");
+        assertThat(api.post("/api/v1/plans/" + draft + "/publish", "{}").status()).isEqualTo(200);
 
+        assertThat(api.get("/api/v1/plans/" + draft + "/assignments?field=" + later.get("fieldCode").asText()).json())
+                .isNotEmpty().allSatisfy(a -> assertThat(a.get("status").asText()).as("finished while the draft waited").isEqualTo("DONE"));
+        long first = api.post("/api/v1/plans/" + draft + "/replan", Map.of("strategy", "GREEDY")).json().get("id").asLong();
+        long second = api.post("/api/v1/plans/" + draft + "/replan", Map.of("strategy", "GREEDY")).json().get("id").asLong();
+        PlanPolling.awaitFinished(api, first);
+        PlanPolling.awaitFinished(api, second);
+        assertThat(api.post("/api/v1/plans/" + second + "/publish", "{}").status()).isEqualTo(200);
+        Api.Reply stale = api.post("/api/v1/plans/" + first + "/publish", "{}");
         assertThat(stale.status()).isEqualTo(409);
         assertThat(stale.json().get("detail").asText()).contains("no longer the published plan");
-        assertThat(now(itinerary.get(0)).get("status").asText()).as("read on the old plan").isEqualTo("DONE");
-        assertThat(api.get("/api/v1/plans/" + replan + "/assignments?field=" + itinerary.get(0).get("fieldCode").asText()).json())
+        assertThat(api.get("/api/v1/plans/" + second + "/assignments?field=" + later.get("fieldCode").asText()).json())
                 .as("a finished field is not planned again").isEmpty();
+    }
+
+    private static Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
     }
 }
