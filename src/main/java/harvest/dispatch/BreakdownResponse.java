@@ -32,7 +32,10 @@ public class BreakdownResponse implements ApplicationEventListener<MachineBrokeD
         if (published == null) {
             return;
         }
+        // locked and read again: the operator may have reported the job done a moment ago
         List<Assignment> interrupted = plans.assignments(published.id(), event.machineCode(), null).stream()
+                .filter(a -> a.status() == AssignmentStatus.IN_PROGRESS)
+                .map(a -> plans.lockPublished(published.id(), a.chunkId()))
                 .filter(a -> a.status() == AssignmentStatus.IN_PROGRESS).toList();
         interrupted.forEach(a -> work.transition(published.id(), a, AssignmentStatus.FAILED));
         List<String> flagged = plans.assignments(published.id(), event.machineCode(), null).stream()
