@@ -239,7 +239,8 @@ public class PlanStore {
 
     /**
      * Makes a solved plan the published one and supersedes the previous; its fields become SCHEDULED, and
-     * fields the previous plan scheduled but this one leaves out go back to REGISTERED. {@link PlanPublished}
+     * fields the previous plan scheduled but this one leaves out go back to REGISTERED. A revision is published
+     * only over the plan it revises, taking over the work started or finished on it meanwhile. {@link PlanPublished}
      * is raised in the same transaction (the SMS outbox queues the plan's texts with it).
      */
     @Transactional
