@@ -160,7 +160,6 @@ public class AssignmentWork {
     }
 
     private Assignment reread(long planId, Assignment current) {
-        return plans.assignments(planId, current.machineCode(), current.fieldCode()).stream()
-                .filter(a -> a.chunkId().equals(current.chunkId())).findFirst().orElseThrow();
+        return plans.assignments(planId, List.of(current.chunkId())).getFirst();
     }
 }

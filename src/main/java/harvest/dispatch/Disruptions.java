@@ -21,6 +21,7 @@ import java.util.List;
 @Connectable
 public class Disruptions {
     private static final String COLUMNS = "id, kind, subject, detail, plan_id, flagged, at, actor, draft_plan_id, draft_problem";
+    private static final String UNANSWERED = "draft_plan_id IS NULL AND draft_problem IS NULL";
 
     private final JdbcOperations jdbc;
     private final Clock clock;
@@ -47,7 +48,7 @@ public class Disruptions {
 
     /** Disruptions no draft answers yet, oldest first. */
     public List<Disruption> unanswered() {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM disruption WHERE draft_plan_id IS NULL AND draft_problem IS NULL ORDER BY id",
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM disruption WHERE " + UNANSWERED + " ORDER BY id",
                 this::read);
     }
 
@@ -63,7 +64,7 @@ public class Disruptions {
     /** Newest first. */
     public List<Disruption> list(boolean unansweredOnly, int page, int size) {
         return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM disruption"
-                + " WHERE NOT ? OR (draft_plan_id IS NULL AND draft_problem IS NULL) ORDER BY id DESC LIMIT ? OFFSET ?", statement -> {
+                + " WHERE NOT ? OR (" + UNANSWERED + ") ORDER BY id DESC LIMIT ? OFFSET ?", statement -> {
             statement.setBoolean(1, unansweredOnly);
             statement.setInt(2, size);
             statement.setLong(3, (long) page * size);
@@ -72,7 +73,7 @@ public class Disruptions {
     }
 
     public long count(boolean unansweredOnly) {
-        return jdbc.prepareStatement("SELECT count(*) FROM disruption WHERE NOT ? OR (draft_plan_id IS NULL AND draft_problem IS NULL)",
+        return jdbc.prepareStatement("SELECT count(*) FROM disruption WHERE NOT ? OR (" + UNANSWERED + ")",
                 statement -> {
                     statement.setBoolean(1, unansweredOnly);
                     try (ResultSet rows = statement.executeQuery()) {

@@ -44,9 +44,14 @@ public class WorkLog {
             statement.setString(1, fieldCode);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                return rows.getDouble(1) >= areaMu - COVER_TOLERANCE_MU;
+                return cover(rows.getDouble(1), areaMu);
             }
         });
+    }
+
+    /** The one rule for a harvested field: the planned areas of its finished chunks add up to its area. */
+    public static boolean cover(double finishedChunkMu, double areaMu) {
+        return finishedChunkMu >= areaMu - COVER_TOLERANCE_MU;
     }
 
     private void add(long planId, Assignment assignment, double mu, double tonnes, boolean finished, Instant at) {

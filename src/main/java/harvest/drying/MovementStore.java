@@ -34,7 +34,7 @@ public class MovementStore {
 
     /** A site's intake on a day and what it holds now. */
     public record Totals(BigDecimal intakeOnDay, BigDecimal held) {
-        static final Totals NONE = new Totals(BigDecimal.ZERO, BigDecimal.ZERO);
+        public static final Totals NONE = new Totals(BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     /**

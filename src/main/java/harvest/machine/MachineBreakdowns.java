@@ -3,6 +3,7 @@ package harvest.machine;
 import harvest.audit.AuditLog;
 import harvest.audit.AuditedEntity;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -11,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -70,8 +72,21 @@ public class MachineBreakdowns {
         return after;
     }
 
+    /** Combines out of service now, whenever their breakdown was reported. */
     public Set<String> broken() {
-        return jdbc.prepareStatement("SELECT machine_code FROM machine_breakdown WHERE repaired_at IS NULL", statement -> {
+        return brokenAt(null);
+    }
+
+    /** Combines whose breakdown was open at {@code at} (the daily report asks about past days); now if null. */
+    public Set<String> brokenAt(@Nullable Instant at) {
+        return jdbc.prepareStatement("""
+                SELECT machine_code FROM machine_breakdown
+                WHERE (?::timestamptz IS NULL AND repaired_at IS NULL)
+                   OR (reported_at <= ? AND (repaired_at IS NULL OR repaired_at > ?))""", statement -> {
+            Timestamp moment = at == null ? null : Timestamp.from(at);
+            for (int i = 1; i <= 3; i++) {
+                statement.setTimestamp(i, moment);
+            }
             Set<String> codes = new HashSet<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

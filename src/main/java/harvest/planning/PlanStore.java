@@ -326,8 +326,17 @@ public class PlanStore {
 
     /** Chunks an operator reported finished, in whichever plan: they are never planned again. */
     public Set<String> finishedChunks() {
-        return jdbc.prepareStatement("SELECT chunk_id FROM harvest_work WHERE finished",
-                statement -> new HashSet<>(strings(statement)));
+        return finishedBy(null);
+    }
+
+    /** Chunks reported finished by {@code at} (the daily report asks about past days); all of them if null. */
+    public Set<String> finishedBy(@Nullable Instant at) {
+        return jdbc.prepareStatement("SELECT chunk_id FROM harvest_work WHERE finished AND (?::timestamptz IS NULL OR at <= ?)", statement -> {
+            Timestamp moment = at == null ? null : Timestamp.from(at);
+            statement.setTimestamp(1, moment);
+            statement.setTimestamp(2, moment);
+            return new HashSet<>(strings(statement));
+        });
     }
 
     /** In itinerary order (combine, then sequence), optionally for one combine or one field. */

@@ -2,13 +2,15 @@ package harvest.dispatch.report;
 
 import harvest.community.Community;
 import harvest.community.CommunityLedger;
+import harvest.dispatch.WorkLog;
 import harvest.drying.DryingSite;
 import harvest.drying.DryingSiteLedger;
+import harvest.drying.MovementStore;
 import harvest.drying.SiteOccupancy;
 import harvest.field.Field;
 import harvest.field.FieldLedger;
-import harvest.field.FieldStatus;
 import harvest.machine.Machine;
+import harvest.machine.MachineBreakdowns;
 import harvest.machine.MachineKind;
 import harvest.machine.MachineLedger;
 import harvest.planning.Assignment;
@@ -29,7 +31,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,6 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class DailyReports {
-    private static final Set<FieldStatus> HARVESTED = EnumSet.of(FieldStatus.HARVESTED, FieldStatus.DRYING, FieldStatus.STORED, FieldStatus.SOWN);
     /** How far ahead the report looks for the next rain. */
     private static final Duration RAIN_LOOKAHEAD = Duration.ofDays(7);
 
@@ -56,10 +56,15 @@ public class DailyReports {
     private final PlanStore plans;
     private final Windows windows;
     private final ReportQueries queries;
+    private final MachineBreakdowns breakdowns;
+    private final MovementStore movements;
     private final Clock clock;
 
     public DailyReports(FieldLedger fields, CommunityLedger communities, MachineLedger machines, DryingSiteLedger sites,
-                        PlanStore plans, Windows windows, ReportQueries queries, Clock clock) {
+                        PlanStore plans, Windows windows, ReportQueries queries, MachineBreakdowns breakdowns,
+                        MovementStore movements, Clock clock) {
+        this.breakdowns = breakdowns;
+        this.movements = movements;
         this.fields = fields;
         this.communities = communities;
         this.machines = machines;
@@ -119,7 +124,6 @@ public class DailyReports {
 
     private List<FieldLine> fieldLines(Day day) {
         List<Field> all = fields.all(false);
-        Map<String, ReportQueries.FieldWork> work = queries.fieldWork(day.date());
         Map<String, List<ReportQueries.Report>> reported = queries.reports(day.date());
         Map<String, Double> takenIn = queries.takenInToDate(day.date());
         Map<String, Integer> teamTasks = queries.teamTasksDone(day.date());
@@ -134,18 +138,20 @@ public class DailyReports {
         Losses losses = new Losses(seasonStart, day.asOf(), timelines);
         List<FieldLine> lines = new ArrayList<>();
         for (Field field : all) {
-            ReportQueries.FieldWork w = work.getOrDefault(field.code(), ReportQueries.FieldWork.NONE);
+            List<ReportQueries.Report> reports = reported.getOrDefault(field.code(), List.of());
             double area = field.areaMu().doubleValue();
-            boolean complete = HARVESTED.contains(field.status()) && w.lastFinished() != null && !w.lastFinished().isAfter(day.asOf());
+            double todayMu = reports.stream().filter(r -> r.day().equals(day.date())).mapToDouble(ReportQueries.Report::mu).sum();
+            double toDateMu = reports.stream().mapToDouble(ReportQueries.Report::mu).sum();
+            double tonnes = reports.stream().mapToDouble(ReportQueries.Report::tonnes).sum();
+            boolean complete = WorkLog.cover(reports.stream().mapToDouble(ReportQueries.Report::chunkMu).sum(), area);
             boolean ripe = field.ripeFrom().isBefore(day.asOf());
-            double waiting = Math.max(0, w.tonnes() - takenIn.getOrDefault(field.code(), 0.0));
+            double waiting = Math.max(0, tonnes - takenIn.getOrDefault(field.code(), 0.0));
             boolean atRisk = ripe && !complete && !slotBeforeRain(open.getOrDefault(field.code(), List.of()),
                     nextRain(timelines.get(field.communityCode()), day.asOf()));
-            List<ReportQueries.Report> reports = reported.getOrDefault(field.code(), List.of());
             double loss = losses.standingKg(field, reports) + losses.waitingKg(waiting, reports);
-            lines.add(new FieldLine(field.code(), field.communityCode(), field.status(), round(area), round(w.todayMu()),
-                    round(w.toDateMu()), ripe && !complete ? round(Math.max(0, area - w.toDateMu())) : 0, atRisk,
-                    round(w.tonnes()), round(takenIn.getOrDefault(field.code(), 0.0)), round(waiting),
+            lines.add(new FieldLine(field.code(), field.communityCode(), field.status(), round(area), round(todayMu),
+                    round(toDateMu), ripe && !complete ? round(Math.max(0, area - toDateMu)) : 0, atRisk,
+                    round(tonnes), round(takenIn.getOrDefault(field.code(), 0.0)), round(waiting),
                     teamTasks.getOrDefault(field.code(), 0), round(loss)));
         }
         return lines;
@@ -156,7 +162,7 @@ public class DailyReports {
      * finished by that moment.
      */
     private Map<String, List<Assignment>> slots(Instant asOf) {
-        Set<String> finished = queries.finishedBy(asOf);
+        Set<String> finished = plans.finishedBy(asOf);
         return plans.publishedAt(asOf).stream().flatMap(p -> plans.assignments(p.id(), null, null).stream())
                 .filter(a -> !a.status().calledOff() && !finished.contains(a.chunkId()))
                 .collect(Collectors.groupingBy(Assignment::fieldCode));
@@ -247,7 +253,7 @@ public class DailyReports {
         List<Community> places = communities.all(false);
         Map<String, String> worked = new HashMap<>(day.today() ? queries.workingNow() : Map.of());
         worked.putAll(queries.lastFieldWorked(day.date()));
-        Set<String> broken = queries.brokenAt(day.asOf());
+        Set<String> broken = breakdowns.brokenAt(day.asOf());
         Map<String, MachineCount> counts = new HashMap<>();
         for (Machine machine : machines.all(false)) {
             if (machine.kind() != MachineKind.COMBINE || !availableOn(machine, day)) {
@@ -287,14 +293,14 @@ public class DailyReports {
 
     /** Per community: tonnes its drying sites took in on the day, and their capacity that day. */
     private Map<String, double[]> drying(Day day) {
-        Map<String, Double> intake = queries.intakeOn(day.date());
         List<DryingSite> active = sites.all(false);
+        Map<String, MovementStore.Totals> intake = movements.totals(active.stream().map(DryingSite::code).toList(), day.date());
         Map<String, List<Segment>> timelines = windows.timelines(active.stream().map(DryingSite::communityCode).collect(Collectors.toSet()),
                 day.start(), day.end());
         Map<String, double[]> drying = new HashMap<>();
         for (DryingSite site : active) {
             double[] totals = drying.computeIfAbsent(site.communityCode(), c -> new double[2]);
-            totals[0] += intake.getOrDefault(site.code(), 0.0);
+            totals[0] += intake.getOrDefault(site.code(), MovementStore.Totals.NONE).intakeOnDay().doubleValue();
             totals[1] += SiteOccupancy.capacity(site, timelines.get(site.communityCode()), day.start(), day.end()).doubleValue();
         }
         return drying;

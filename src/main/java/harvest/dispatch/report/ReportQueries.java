@@ -1,7 +1,6 @@
 package harvest.dispatch.report;
 
 import harvest.system.JdbcValues;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -9,15 +8,12 @@ import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** What happened on a day, read from the work log, the drying sites' books and the breakdowns. */
 @Singleton
@@ -29,54 +25,28 @@ class ReportQueries {
         this.jdbc = jdbc;
     }
 
-    /** A field's harvest as of a day: mu that day and to date, tonnes to date, and when its last chunk finished. */
-    record FieldWork(double todayMu, double toDateMu, double tonnes, @Nullable Instant lastFinished) {
-        static final FieldWork NONE = new FieldWork(0, 0, 0, null);
-    }
-
-    /** One report of work on a field: mu done since the last, and the tonnes when it finished a chunk. */
-    record Report(Instant at, double mu, double tonnes) {
-    }
-
-    Map<String, FieldWork> fieldWork(LocalDate day) {
-        return jdbc.prepareStatement("""
-                SELECT field_code, coalesce(sum(mu) FILTER (WHERE day = ?), 0) AS today_mu,
-                       coalesce(sum(mu) FILTER (WHERE day <= ?), 0) AS to_date_mu,
-                       coalesce(sum(tonnes) FILTER (WHERE day <= ?), 0) AS tonnes,
-                       max(at) FILTER (WHERE finished) AS last_finished
-                FROM harvest_work GROUP BY field_code""", statement -> {
-            for (int i = 1; i <= 3; i++) {
-                statement.setObject(i, day);
-            }
-            Map<String, FieldWork> work = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    work.put(rows.getString("field_code"), new FieldWork(rows.getDouble("today_mu"), rows.getDouble("to_date_mu"),
-                            rows.getDouble("tonnes"), JdbcValues.instant(rows, "last_finished")));
-                }
-            }
-            return work;
-        });
+    /**
+     * One report of work on a field: the mu done since the last, and, when it finished a chunk, the tonnes and the
+     * chunk's planned area.
+     */
+    record Report(Instant at, LocalDate day, double mu, double tonnes, double chunkMu) {
     }
 
     /** Per field, the work reported on it up to the day, oldest first. */
     Map<String, List<Report>> reports(LocalDate day) {
-        return jdbc.prepareStatement("SELECT field_code, at, mu, tonnes FROM harvest_work WHERE day <= ? ORDER BY field_code, at, id", statement -> {
+        return jdbc.prepareStatement("SELECT field_code, at, day, mu, tonnes, coalesce(chunk_mu, 0) AS chunk_mu FROM harvest_work"
+                + " WHERE day <= ? ORDER BY field_code, at, id", statement -> {
             statement.setObject(1, day);
             Map<String, List<Report>> reports = new HashMap<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     reports.computeIfAbsent(rows.getString(1), f -> new ArrayList<>())
-                            .add(new Report(JdbcValues.instant(rows, "at"), rows.getDouble("mu"), rows.getDouble("tonnes")));
+                            .add(new Report(JdbcValues.instant(rows, "at"), rows.getObject("day", LocalDate.class), rows.getDouble("mu"),
+                                    rows.getDouble("tonnes"), rows.getDouble("chunk_mu")));
                 }
             }
             return reports;
         });
-    }
-
-    /** Chunks reported finished by {@code at}. */
-    Set<String> finishedBy(Instant at) {
-        return codesAt("SELECT chunk_id FROM harvest_work WHERE finished AND at <= ?", at);
     }
 
     /** Per field, chunks finished that day that had a volunteer team with them. */
@@ -109,39 +79,13 @@ class ReportQueries {
                 WHERE p.publication = 'PUBLISHED' AND a.status = 'IN_PROGRESS'""", statement -> { });
     }
 
-    Set<String> brokenAt(Instant at) {
-        return codesAt("SELECT machine_code FROM machine_breakdown WHERE reported_at <= ? AND (repaired_at IS NULL OR repaired_at > ?)", at);
-    }
-
     /** Tonnes each field's grain drying sites took in up to the day. */
     Map<String, Double> takenInToDate(LocalDate day) {
         return tonnes("SELECT field_code, sum(tonnes) FROM drying_movement WHERE kind = 'INTAKE' AND day <= ? GROUP BY field_code", day);
     }
 
-    /** Tonnes each drying site took in that day. */
-    Map<String, Double> intakeOn(LocalDate day) {
-        return tonnes("SELECT site_code, sum(tonnes) FROM drying_movement WHERE kind = 'INTAKE' AND day = ? GROUP BY site_code", day);
-    }
-
     private interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    /** The codes {@code sql} selects with every parameter set to {@code at}. */
-    private Set<String> codesAt(String sql, Instant at) {
-        long parameters = sql.chars().filter(c -> c == '?').count();
-        return jdbc.prepareStatement(sql, statement -> {
-            for (int i = 1; i <= parameters; i++) {
-                statement.setTimestamp(i, Timestamp.from(at));
-            }
-            Set<String> codes = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    codes.add(rows.getString(1));
-                }
-            }
-            return codes;
-        });
     }
 
     private Map<String, String> codePairs(String sql, Binder binder) {
