@@ -118,15 +118,21 @@ public class AssignmentWork {
                     + " and cannot become " + next + "; allowed next: " + current.status().next());
         }
         plans.setStatus(planId, current.chunkId(), next);
-        if (next == AssignmentStatus.IN_PROGRESS) {
-            moveField(current.fieldCode(), FieldStatus.SCHEDULED, FieldStatus.HARVESTING);
-        } else if (next == AssignmentStatus.DONE) {
-            Field field = fields.getByCode(current.fieldCode());
-            if (log.covers(field.code(), field.areaMu().doubleValue())) {
-                moveField(field.code(), FieldStatus.HARVESTING, FieldStatus.HARVESTED);
-            }
+        if (next == AssignmentStatus.IN_PROGRESS || next == AssignmentStatus.DONE) {
+            followField(current.fieldCode(), next);
         }
         return audited("status changed", current, reread(planId, current));
+    }
+
+    /** The first chunk started makes the field HARVESTING; the one whose finishing covers it, HARVESTED. */
+    private void followField(String code, AssignmentStatus chunk) {
+        Field field = fields.getByCode(code);
+        if (chunk == AssignmentStatus.IN_PROGRESS && field.status() == FieldStatus.SCHEDULED) {
+            fields.workMoved(field, FieldStatus.HARVESTING);
+        } else if (chunk == AssignmentStatus.DONE && field.status() == FieldStatus.HARVESTING
+                && log.covers(field.code(), field.areaMu().doubleValue())) {
+            fields.workMoved(field, FieldStatus.HARVESTED);
+        }
     }
 
     private Assignment inProgress(long planId, String chunkId, String doing) {
@@ -144,13 +150,6 @@ public class AssignmentWork {
         }
         if (mu > current.areaMu() * AREA_TOLERANCE) {
             throw ProblemException.invalid(property, "is " + mu + " mu, more than the chunk's " + current.areaMu() + " mu allows");
-        }
-    }
-
-    private void moveField(String code, FieldStatus from, FieldStatus to) {
-        Field field = fields.getByCode(code);
-        if (field.status() == from) {
-            fields.workMoved(field, to);
         }
     }
 
