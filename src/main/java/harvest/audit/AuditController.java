@@ -1,5 +1,6 @@
 package harvest.audit;
 
+import harvest.security.Roles;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
 import harvest.system.web.PageResponse;
@@ -8,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.Min;
 
 import java.time.Instant;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/audit")
 @Tag(name = "audit")
 @OpenAPIDecorator(opIdSuffix = "AuditEvent", addAlways = true)

@@ -2,6 +2,8 @@ package harvest.community;
 
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
+import harvest.security.Roles;
+import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
@@ -9,14 +11,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.micronaut.openapi.annotation.OpenAPIDecorator;
-import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/communities")
 @Tag(name = "communities")
 @OpenAPIDecorator(opIdSuffix = "Community", addAlways = true)

@@ -1,42 +1,51 @@
 package harvest.dispatch;
 
 import harvest.planning.Assignment;
+import harvest.security.Access;
+import harvest.security.Roles;
 import harvest.system.problem.ProblemResponses;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /** The published plan's work as it happens; a split field's part is FIELD#n, sent as FIELD%23n. */
+@Secured({Roles.DISPATCHER, Roles.OPERATOR})
 @Controller("/api/v1/plans/{id}/assignments/{chunkId}")
 @Tag(name = "dispatch")
 @ProblemResponses
 public class AssignmentController {
     private final AssignmentWork work;
+    private final Access access;
 
-    public AssignmentController(AssignmentWork work) {
+    public AssignmentController(AssignmentWork work, Access access) {
         this.work = work;
+        this.access = access;
     }
 
     @Post("/status")
     @Operation(operationId = "changeAssignmentStatus",
             summary = "Move an assignment of the published plan: NOTIFIED, CONFIRMED, IN_PROGRESS, CANCELLED or FAILED (DONE is /finish)")
     public Assignment changeStatus(@PathVariable long id, @PathVariable String chunkId, @Body @Valid AssignmentStatusChange body) {
+        access.requireAssignment(id, chunkId);
         return work.move(id, chunkId, body.status());
     }
 
     @Post("/progress")
     @Operation(operationId = "reportAssignmentProgress", summary = "Report the mu harvested so far on work in progress")
     public Assignment progress(@PathVariable long id, @PathVariable String chunkId, @Body @Valid ProgressReport body) {
+        access.requireAssignment(id, chunkId);
         return work.progress(id, chunkId, body.doneMu());
     }
 
     @Post("/finish")
     @Operation(operationId = "finishAssignment", summary = "Report work in progress DONE with the mu and tonnes actually harvested")
     public Assignment finish(@PathVariable long id, @PathVariable String chunkId, @Body @Valid FinishReport body) {
+        access.requireAssignment(id, chunkId);
         return work.finish(id, chunkId, body.actualMu(), body.tonnes());
     }
 
@@ -44,6 +53,7 @@ public class AssignmentController {
     @Operation(operationId = "reportAssignmentBreakdown",
             summary = "Report the assignment's combine broken: its work in progress fails, the rest is flagged and a draft re-plan follows")
     public Assignment breakdown(@PathVariable long id, @PathVariable String chunkId) {
+        access.requireAssignment(id, chunkId);
         return work.breakdown(id, chunkId);
     }
 }

@@ -1,5 +1,7 @@
 package harvest.dispatch;
 
+import harvest.security.Access;
+import harvest.security.Roles;
 import harvest.system.problem.ProblemResponses;
 import harvest.system.web.PageResponse;
 import io.micronaut.http.annotation.Body;
@@ -7,6 +9,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,16 +19,19 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/disruptions")
 @Tag(name = "dispatch")
 @ProblemResponses
 public class DisruptionController {
     private final Disruptions disruptions;
     private final NotReadyResponse notReady;
+    private final Access access;
 
-    public DisruptionController(Disruptions disruptions, NotReadyResponse notReady) {
+    public DisruptionController(Disruptions disruptions, NotReadyResponse notReady, Access access) {
         this.disruptions = disruptions;
         this.notReady = notReady;
+        this.access = access;
     }
 
     @Serdeable
@@ -41,10 +47,12 @@ public class DisruptionController {
         return PageResponse.of(disruptions.list(unanswered, page, size), page, size, disruptions.count(unanswered));
     }
 
+    @Secured({Roles.DISPATCHER, Roles.FARMER})
     @Post("/not-ready")
     @Operation(operationId = "reportFieldNotReady",
             summary = "The household says a field is not ready: its ripeness moves on and its planned work is flagged for a draft re-plan")
     public NotReady notReady(@Body @Valid NotReadyReport body) {
+        access.requireField(body.fieldCode());
         return notReady.notReady(body.fieldCode());
     }
 }

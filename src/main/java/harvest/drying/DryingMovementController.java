@@ -1,5 +1,7 @@
 package harvest.drying;
 
+import harvest.security.Access;
+import harvest.security.Roles;
 import harvest.system.problem.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -10,6 +12,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,31 +22,38 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** Grain in and out of drying sites, and the sites' live state, for the bureau's staff and the site contacts. */
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/drying-sites")
 @Tag(name = "drying-sites")
 @ProblemResponses
 public class DryingMovementController {
     private final DryingRecords records;
     private final SiteOccupancy occupancy;
+    private final Access access;
 
-    public DryingMovementController(DryingRecords records, SiteOccupancy occupancy) {
+    public DryingMovementController(DryingRecords records, SiteOccupancy occupancy, Access access) {
         this.records = records;
         this.occupancy = occupancy;
+        this.access = access;
     }
 
+    @Secured({Roles.DISPATCHER, Roles.SITE_CONTACT})
     @Post("/{code}/intake")
     @Status(HttpStatus.CREATED)
     @Operation(operationId = "recordDryingIntake", summary = "Take in a harvested field's grain; the first intake makes the field DRYING."
             + " Refused (409) when the site is retired, closed by rain or has less room left today")
     public MovementReceipt intake(@PathVariable String code, @Body @Valid MovementRequest body) {
+        access.requireDryingSite(code);
         return records.intake(code, body);
     }
 
+    @Secured({Roles.DISPATCHER, Roles.SITE_CONTACT})
     @Post("/{code}/outflow")
     @Status(HttpStatus.CREATED)
     @Operation(operationId = "recordDryingOutflow", summary = "Send a field's dried grain on; at most what the site holds of it."
             + " When none of the field's grain is left at any site the field becomes STORED")
     public MovementReceipt outflow(@PathVariable String code, @Body @Valid MovementRequest body) {
+        access.requireDryingSite(code);
         return records.outflow(code, body);
     }
 
@@ -53,10 +63,12 @@ public class DryingMovementController {
         return occupancy.active();
     }
 
+    @Secured({Roles.VIEWER, Roles.SITE_CONTACT})
     @Get("/{code}/movements")
     @Operation(operationId = "listDryingMovements", summary = "A site's intake and outflow on a day, in the order they happened")
     public List<DryingMovement> movements(@PathVariable String code,
                                           @Parameter(description = "The district-local date; today when absent") @Nullable @QueryValue LocalDate day) {
+        access.requireDryingSite(code);
         return records.movements(code, day);
     }
 }

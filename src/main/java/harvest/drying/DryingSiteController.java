@@ -3,6 +3,8 @@ package harvest.drying;
 import harvest.community.CommunityLedger;
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
+import harvest.security.Roles;
+import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
@@ -10,14 +12,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.micronaut.openapi.annotation.OpenAPIDecorator;
-import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/drying-sites")
 @Tag(name = "drying-sites")
 @OpenAPIDecorator(opIdSuffix = "DryingSite", addAlways = true)

@@ -12,6 +12,8 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -25,6 +27,7 @@ import java.time.Duration;
  * The drying sites' usage for farmers and the mobile app (场地使用动态), open to anyone: read-only, without contact
  * numbers, cached, and limited per client address so that polling apps cannot load the database.
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/public/drying-sites")
 @Tag(name = "public")
 @ProblemResponses

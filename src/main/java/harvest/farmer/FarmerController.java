@@ -3,28 +3,31 @@ package harvest.farmer;
 import harvest.community.CommunityLedger;
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
+import harvest.security.Roles;
+import harvest.system.problem.ProblemResponses;
+import harvest.system.web.ExpectedVersion;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
-import harvest.system.web.ExpectedVersion;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.micronaut.openapi.annotation.OpenAPIDecorator;
-import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/farmers")
 @Tag(name = "farmers")
 @OpenAPIDecorator(opIdSuffix = "Farmer", addAlways = true)
@@ -51,6 +54,7 @@ public class FarmerController extends LedgerEndpoints<Farmer, FarmerRequest, Far
                 .equal("elderly", elderly), query, SORTABLE);
     }
 
+    @Secured(Roles.DISPATCHER)
     @Put("/{id}/sms-opt-out")
     @Operation(summary = "Stop or resume texts to a household, e.g. after it asked by phone (an SMS STOP does the same)")
     public HttpResponse<FarmerResponse> setSmsOptOut(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,

@@ -3,6 +3,8 @@ package harvest.field;
 import harvest.community.CommunityLedger;
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
+import harvest.security.Roles;
+import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ExpectedVersion;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
@@ -17,14 +19,15 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.micronaut.openapi.annotation.OpenAPIDecorator;
-import harvest.system.problem.ProblemResponses;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/fields")
 @Tag(name = "fields")
 @OpenAPIDecorator(opIdSuffix = "Field", addAlways = true)
@@ -51,6 +54,7 @@ public class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldR
                 .equal("farmerCode", farmer), query, SORTABLE);
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post("/{id}/status")
     @Operation(summary = "Move a field along its season; only legal transitions are accepted, SOWN names the next crop, DRYING and STORED follow drying-site intake and outflow")
     public HttpResponse<FieldResponse> changeStatus(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,

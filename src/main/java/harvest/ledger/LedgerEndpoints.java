@@ -1,5 +1,6 @@
 package harvest.ledger;
 
+import harvest.security.Roles;
 import harvest.system.web.ExpectedVersion;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
@@ -7,6 +8,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Delete;
@@ -16,7 +18,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.http.HttpStatus;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
@@ -37,6 +39,7 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
         this.view = view;
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post
     @Operation(summary = "Create an entry; its code must be new")
     @Status(HttpStatus.CREATED)
@@ -45,18 +48,21 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
         return withEtag(HttpResponse.created(view.apply(created), URI.create(http.getPath() + "/" + created.id())), created);
     }
 
+    @Secured(Roles.VIEWER)
     @Get("/{id}")
     @Operation(summary = "Read an entry by id; the ETag is its version")
     public HttpResponse<P> get(@PathVariable long id) {
         return ok(ledger.get(id));
     }
 
+    @Secured(Roles.VIEWER)
     @Get("/code/{code}")
     @Operation(summary = "Read an entry by the bureau's code")
     public HttpResponse<P> getByCode(@PathVariable String code) {
         return ok(ledger.getByCode(code));
     }
 
+    @Secured(Roles.DISPATCHER)
     @Put("/{id}")
     @Operation(summary = "Replace an entry's values; send If-Match or the version you read")
     public HttpResponse<P> update(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
@@ -64,6 +70,7 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
         return ok(ledger.update(id, ExpectedVersion.required(ifMatch, body.version()), body));
     }
 
+    @Secured(Roles.DISPATCHER)
     @Delete("/{id}")
     @Operation(summary = "Retire an entry: it leaves the lists but history keeps it")
     public HttpResponse<P> retire(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {

@@ -4,7 +4,10 @@ import harvest.ledger.sheet.CsvSheets;
 import harvest.ledger.sheet.LedgerBundle;
 import harvest.ledger.sheet.SheetFormat;
 import harvest.ledger.sheet.XlsxSheets;
+import harvest.security.Roles;
 import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemResponses;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -12,16 +15,15 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.http.annotation.Part;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
-import harvest.system.problem.ProblemResponses;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import java.io.IOException;
@@ -30,6 +32,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/ledgers")
 @Tag(name = "ledger files")
 @ProblemResponses
@@ -44,6 +47,7 @@ public class LedgerFileController {
         this.exporter = exporter;
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post(value = "/{ledger}/import", consumes = {SheetFormat.CSV_TYPE, SheetFormat.XLSX_TYPE})
     @Operation(summary = "Import one ledger file (CSV or XLSX); upsert by code, all-or-nothing")
     public ImportReport importLedger(
@@ -56,6 +60,7 @@ public class LedgerFileController {
         return importer.importSheets(Map.of(kind, sheet), List.of(), dryRun);
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post(value = "/bundle", consumes = ZIP)
     @Operation(summary = "Import a scenario bundle: a zip of ledger files named after their ledger (fields.csv, machines.xlsx, ...)")
     public ImportReport importZip(@QueryValue(defaultValue = "false") boolean dryRun, @Body byte[] zip) {
@@ -63,6 +68,7 @@ public class LedgerFileController {
         return importer.importSheets(bundle.sheets(), bundle.ignored(), dryRun);
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post(value = "/bundle/parts", consumes = MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Import a scenario bundle as multipart: one file part per ledger, named after the ledger")
     public ImportReport importParts(@QueryValue(defaultValue = "false") boolean dryRun,

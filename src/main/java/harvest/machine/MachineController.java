@@ -2,6 +2,9 @@ package harvest.machine;
 
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
+import harvest.security.Roles;
+import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
@@ -12,16 +15,16 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.micronaut.openapi.annotation.OpenAPIDecorator;
-import harvest.system.problem.ProblemException;
-import harvest.system.problem.ProblemResponses;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/machines")
 @Tag(name = "machines")
 @OpenAPIDecorator(opIdSuffix = "Machine", addAlways = true)
@@ -57,12 +60,14 @@ public class MachineController extends LedgerEndpoints<Machine, MachineRequest, 
         return page(filter, query, SORTABLE);
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post("/{id}/breakdown")
     @Operation(summary = "Report the combine broken: it stays out of planning and its pending work in the published plan is flagged for re-planning")
     public Breakdown reportBreakdown(@PathVariable long id) {
         return breakdowns.report(machines.get(id).code());
     }
 
+    @Secured(Roles.DISPATCHER)
     @Delete("/{id}/breakdown")
     @Operation(summary = "Report the combine repaired")
     public Breakdown repaired(@PathVariable long id) {

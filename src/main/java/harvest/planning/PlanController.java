@@ -4,6 +4,8 @@ import harvest.ledger.sheet.CsvSheets;
 import harvest.ledger.sheet.SheetFormat;
 import harvest.planning.outcome.FieldRisk;
 import harvest.planning.outcome.PlanOutcome;
+import harvest.security.Access;
+import harvest.security.Roles;
 import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
@@ -13,6 +15,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,7 +23,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.openapi.annotation.OpenAPIDecorator;
-import io.micronaut.http.MediaType;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/plans")
 @Tag(name = "plans")
 @OpenAPIDecorator(opIdSuffix = "Plan", addAlways = true)
@@ -45,12 +49,15 @@ public class PlanController {
 
     private final PlanSolving solving;
     private final PlanStore plans;
+    private final Access access;
 
-    public PlanController(PlanSolving solving, PlanStore plans) {
+    public PlanController(PlanSolving solving, PlanStore plans, Access access) {
         this.solving = solving;
         this.plans = plans;
+        this.access = access;
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post
     @Operation(summary = "Ask for a plan; it is solved in the background (poll the Location; 429 when every solver is busy)")
     @ApiResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
@@ -75,6 +82,7 @@ public class PlanController {
         return plans.get(id);
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post("/{id}/stop")
     @Operation(summary = "Stop early: a solving plan keeps the best plan found so far, a queued one fails")
     @ApiResponse(responseCode = "202", description = "Stopping", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
@@ -82,12 +90,14 @@ public class PlanController {
         return HttpResponse.accepted().body(solving.stop(id));
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post("/{id}/publish")
     @Operation(summary = "Make a solved plan the published one; the previously published plan is superseded")
     public Plan publish(@PathVariable long id) {
         return plans.publish(id);
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post("/{id}/replan")
     @Operation(summary = "Revise the published plan with the latest forecast: confirmed and started work stays pinned, changes are penalised, the outcome lists the difference")
     @ApiResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
@@ -116,9 +126,11 @@ public class PlanController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plan-" + id + ".csv\"");
     }
 
+    @Secured({Roles.VIEWER, Roles.OPERATOR})
     @Get("/{id}/machines/{code}")
     @Operation(summary = "One combine's itinerary")
     public Itinerary machine(@PathVariable long id, @PathVariable String code) {
+        access.requireMachine(code);
         solved(id);
         List<Assignment> assignments = plans.assignments(id, code, null);
         if (assignments.isEmpty()) {
@@ -127,9 +139,11 @@ public class PlanController {
         return Itinerary.of(code, assignments);
     }
 
+    @Secured({Roles.VIEWER, Roles.FARMER})
     @Get("/{id}/fields/{code}")
     @Operation(summary = "One field: who harvests it when, and any part left out or at risk")
     public FieldPlan field(@PathVariable long id, @PathVariable String code) {
+        access.requireField(code);
         PlanOutcome outcome = solved(id).outcome();
         List<Assignment> assignments = plans.assignments(id, null, code);
         List<FieldRisk> unassigned = ofField(outcome.unassigned(), code);
@@ -138,6 +152,19 @@ public class PlanController {
             throw ProblemException.notFound("field " + code + " in plan " + id);
         }
         return new FieldPlan(code, Assignment.totalAreaMu(assignments), assignments, unassigned, atRisk);
+    }
+
+    @Secured({Roles.VIEWER, Roles.TEAM_LEADER})
+    @Get("/{id}/teams/{code}")
+    @Operation(summary = "One volunteer team's tasks: the jobs it helps with, in time order")
+    public List<Assignment> team(@PathVariable long id, @PathVariable String code) {
+        access.requireTeam(code);
+        solved(id);
+        List<Assignment> tasks = plans.teamTasks(id, code);
+        if (tasks.isEmpty()) {
+            throw ProblemException.notFound("team " + code + " in plan " + id);
+        }
+        return tasks;
     }
 
     private Plan solved(long id) {

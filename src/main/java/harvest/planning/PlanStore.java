@@ -4,6 +4,7 @@ import harvest.audit.AuditLog;
 import harvest.audit.AuditedEntity;
 import harvest.planning.outcome.PlanOutcome;
 import harvest.system.DistrictTime;
+import harvest.system.JdbcValues;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -12,7 +13,6 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
-import harvest.system.JdbcValues;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -400,6 +400,15 @@ public class PlanStore {
     }
 
     /** These chunks of plan {@code planId}, in itinerary order. */
+    public List<Assignment> teamTasks(long planId, String team) {
+        return jdbc.prepareStatement("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = ? AND team_code = ? ORDER BY start_at, machine_code",
+                statement -> {
+                    statement.setLong(1, planId);
+                    statement.setString(2, team);
+                    return assignments(statement);
+                });
+    }
+
     public List<Assignment> assignments(long planId, Collection<String> chunkIds) {
         return jdbc.prepareStatement("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = ? AND chunk_id = ANY (?) ORDER BY machine_code, sequence",
                 statement -> {

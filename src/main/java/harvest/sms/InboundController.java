@@ -1,5 +1,6 @@
 package harvest.sms;
 
+import harvest.security.Roles;
 import harvest.system.problem.ProblemResponses;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
@@ -7,11 +8,13 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/sms/inbound")
 @Tag(name = "sms")
 @OpenAPIDecorator(opIdSuffix = "InboundText", addAlways = true)

@@ -1,5 +1,6 @@
 package harvest.sms;
 
+import harvest.security.Roles;
 import harvest.system.problem.ProblemResponses;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
@@ -7,11 +8,12 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.openapi.annotation.OpenAPIDecorator;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -22,6 +24,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/sms")
 @Tag(name = "sms")
 @OpenAPIDecorator(opIdSuffix = "SmsMessage", addAlways = true)
@@ -35,12 +38,14 @@ public class SmsController {
         this.broadcasts = broadcasts;
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post("/broadcasts/preview")
     @Operation(summary = "Who a broadcast would reach (opted-out numbers left out), in how many parts, at what estimated cost; nothing is sent")
     public BroadcastPreview preview(@Body @Valid Broadcast broadcast) {
         return broadcasts.preview(broadcast);
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post("/broadcasts")
     @Operation(summary = "Queue a broadcast to a community's farmers, all operators or all team leaders; urgent (a rain alert) goes out even in quiet hours")
     @ApiResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON,

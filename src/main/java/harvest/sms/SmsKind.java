@@ -19,5 +19,7 @@ public enum SmsKind {
     /** The keywords, to someone whose text was not understood or who asked for help. */
     HELP_REPLY,
     /** The evening's daily dispatch summary for the bureau's leaders. */
-    DAILY_SUMMARY
+    DAILY_SUMMARY,
+    /** A one-time code for signing in to the app; sent even in quiet hours, valid a few minutes. */
+    SIGN_IN_CODE
 }

@@ -1,10 +1,11 @@
 package harvest.sms;
 
+import harvest.system.Actor;
+import harvest.system.JdbcValues;
 import harvest.system.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import harvest.system.JdbcValues;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -43,12 +44,13 @@ public class SmsOutbox {
         }
     }
 
-    /** Queues texts in the caller's transaction, valid for {@code validity} from now. */
+    /** Queues texts in the caller's transaction, valid for {@code validity} from now, on behalf of {@link Actor#current()}. */
     public void queue(List<NewText> texts, Duration validity) {
         jdbc.prepareStatement("""
                 INSERT INTO sms_message (kind, recipient_role, recipient_code, phone, language, body, encoding, segments,
-                                         urgent, plan_id, expires_at, chunk_ids)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), ?)""", statement -> {
+                                         urgent, plan_id, expires_at, chunk_ids, requested_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), ?, ?)""", statement -> {
+            String requestedBy = Actor.current();
             for (NewText text : texts) {
                 Segments segments = Segments.of(text.body());
                 statement.setString(1, text.kind().name());
@@ -63,6 +65,7 @@ public class SmsOutbox {
                 statement.setObject(10, text.planId(), Types.BIGINT);
                 statement.setDouble(11, validity.toSeconds());
                 statement.setArray(12, statement.getConnection().createArrayOf("text", text.chunks().toArray()));
+                statement.setString(13, requestedBy);
                 statement.addBatch();
             }
             return statement.executeBatch();
@@ -156,6 +159,20 @@ public class SmsOutbox {
                 WHERE phone = ? AND sent_at >= ? AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'SIMULATED')""", statement -> {
             statement.setString(1, phone);
             statement.setTimestamp(2, Timestamp.from(since));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
+    /** Texts of this kind queued at this account's request since {@code since}: the per-account cap counts these. */
+    public int requestedSince(String account, SmsKind kind, Instant since) {
+        return jdbc.prepareStatement("""
+                SELECT count(*) FROM sms_message WHERE requested_by = ? AND kind = ? AND created_at >= ?""", statement -> {
+            statement.setString(1, account);
+            statement.setString(2, kind.name());
+            statement.setTimestamp(3, Timestamp.from(since));
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);

@@ -108,6 +108,14 @@ public final class SmsTemplates {
         };
     }
 
+    /** Says nothing of who the number belongs to: anyone can type any number into the app. */
+    public String signInCode(SmsLanguage language, String code, long minutes) {
+        return switch (language) {
+            case ZH -> "【三夏调度】登录验证码 " + code + "，" + minutes + "分钟内有效。请勿告诉他人；如非本人操作请忽略。";
+            case EN -> "Harvest dispatch sign-in code " + code + ", valid " + minutes + " minutes. Do not share it; ignore this text if you did not ask for it.";
+        };
+    }
+
     /** Grain expected at a drying site in one block of the day. */
     public record Intake(OffsetDateTime from, OffsetDateTime to, long kg) {
     }

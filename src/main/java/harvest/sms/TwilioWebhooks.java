@@ -14,6 +14,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,6 +28,7 @@ import java.util.Map;
  * Twilio's webhooks: delivery status callbacks and texts people send. Both must carry a valid
  * X-Twilio-Signature over the exact URL Twilio called (the configured public base URL behind a proxy).
  */
+@Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/sms/twilio")
 @Tag(name = "sms")
 @ProblemResponses

@@ -1,5 +1,6 @@
 package harvest.weather;
 
+import harvest.security.Roles;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
 import harvest.system.web.PageResponse;
@@ -12,6 +13,7 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.Map;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/weather")
 @Tag(name = "weather")
 @ProblemResponses
@@ -40,6 +43,7 @@ public class WeatherController {
         this.changes = changes;
     }
 
+    @Secured(Roles.DISPATCHER)
     @Post("/forecasts")
     @Status(HttpStatus.CREATED)
     @Operation(operationId = "pushForecast", summary = "Store a forecast issue (forecast.json format); every bad entry is reported and nothing is stored")

@@ -7,6 +7,8 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
@@ -20,10 +22,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The tests' HTTP client. Every response it receives is checked against the committed contract
  * (openapi/harvest-api.yaml), so a test fails when the server answers anything the mobile app was not promised.
+ * <p>
+ * The injected instance signs in as the test admin (application-test.yml) on first use; {@link #anonymous()},
+ * {@link #staff(String)}, {@link #app(String)} and {@link #withToken(String)} give clients that call as someone else.
  */
 @Singleton
 public class Api {
@@ -33,11 +41,96 @@ public class Api {
             .createForSpecificationUrl(CONTRACT.toAbsolutePath().toUri().toString())
             .build();
 
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI base;
+    private final Supplier<String> token;
 
-    public Api(EmbeddedServer server) {
+    @Inject
+    public Api(EmbeddedServer server, @Value("${harvest.security.admin.username}") String admin,
+               @Value("${harvest.security.admin.password}") String password) {
         this.base = server.getURI();
+        this.token = memoize(() -> anonymous().signIn(admin, password));
+    }
+
+    private Api(URI base, Supplier<String> token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same server, no Authorization header. */
+    public Api anonymous() {
+        return new Api(base, () -> null);
+    }
+
+    /** The same server, this bearer token (expired, forged, revoked: whatever the test needs). */
+    public Api withToken(String accessToken) {
+        return new Api(base, () -> accessToken);
+    }
+
+    /** Signs in as a staff member with {@code role}, creating the account (by this client, an admin) if needed. */
+    public Api staff(String role) {
+        String username = role.toLowerCase(java.util.Locale.ROOT) + "-user";
+        String password = "correct horse battery staple " + role;
+        Reply created = post("/api/v1/accounts", Map.of("username", username, "role", role, "password", password));
+        if (created.status() != 201 && created.status() != 409) {
+            throw new AssertionError("could not create a " + role + " account: " + created);
+        }
+        return withToken(anonymous().signIn(username, password));
+    }
+
+    /** Signs in from the app as the holder of {@code phone}, reading the texted code from the outbox as an admin. */
+    public Api app(String phone) {
+        Reply sent = anonymous().post("/api/v1/auth/mobile/codes", Map.of("phone", phone));
+        if (sent.status() != 202) {
+            throw new AssertionError("no code for " + phone + ": " + sent);
+        }
+        Reply signedIn = anonymous().post("/api/v1/auth/mobile/sign-in", Map.of("phone", phone, "code", lastCode(phone)));
+        if (signedIn.status() != 200) {
+            throw new AssertionError("app sign-in for " + phone + " refused: " + signedIn);
+        }
+        return withToken(signedIn.json().path("accessToken").asText());
+    }
+
+    /** The code in the newest sign-in text to {@code phone}, as the phone would show it. */
+    public String lastCode(String phone) {
+        Reply messages = get("/api/v1/sms/messages?size=20&phone=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8));
+        for (JsonNode message : messages.json().path("items")) {
+            if (message.path("kind").asText().equals("SIGN_IN_CODE")) {
+                Matcher code = CODE.matcher(message.path("body").asText());
+                if (code.find()) {
+                    return code.group(1);
+                }
+            }
+        }
+        throw new AssertionError("no sign-in code was texted to " + phone + ": " + messages);
+    }
+
+    private String signIn(String username, String password) {
+        Reply reply = post("/api/v1/auth/sign-in", Map.of("username", username, "password", password));
+        if (reply.status() != 200) {
+            throw new AssertionError("sign-in as " + username + " refused: " + reply);
+        }
+        return reply.json().path("accessToken").asText();
+    }
+
+    private static Supplier<String> memoize(Supplier<String> supplier) {
+        return new Supplier<>() {
+            private volatile String value;
+
+            @Override
+            public String get() {
+                if (value == null) {
+                    synchronized (this) {
+                        if (value == null) {
+                            value = supplier.get();
+                        }
+                    }
+                }
+                return value;
+            }
+        };
     }
 
     public Reply get(String path, String... headers) {
@@ -65,6 +158,10 @@ public class Api {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        String bearer = token.get();
+        if (bearer != null && !hasAuthorization(headers)) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -79,6 +176,15 @@ public class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean hasAuthorization(String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HttpRequest.BodyPublisher body(Object json) {

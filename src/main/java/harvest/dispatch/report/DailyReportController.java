@@ -3,6 +3,7 @@ package harvest.dispatch.report;
 import harvest.ledger.sheet.CsvSheets;
 import harvest.ledger.sheet.SheetFormat;
 import harvest.ledger.sheet.XlsxSheets;
+import harvest.security.Roles;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
 import io.micronaut.http.HttpHeaders;
@@ -11,6 +12,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+@Secured(Roles.VIEWER)
 @Controller("/api/v1/reports/daily/{date}")
 @Tag(name = "dispatch")
 @ProblemResponses

@@ -25,6 +25,10 @@ public enum ProblemType {
     DRYING_SITE_FULL(HttpStatus.CONFLICT, "drying-site-full", "The drying site has not that much room left today"),
     NOT_AT_SITE(HttpStatus.CONFLICT, "not-at-site", "The drying site does not hold that much of the field's grain"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests from this client; retry later"),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in first: a valid, unrevoked bearer token is required"),
+    SIGN_IN_FAILED(HttpStatus.UNAUTHORIZED, "sign-in-failed", "The credentials were not accepted"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Your role or your ledger entries do not allow this"),
+    SMS_QUOTA(HttpStatus.TOO_MANY_REQUESTS, "sms-quota", "The texts this account may queue today are used up"),
     BAD_SIGNATURE(HttpStatus.FORBIDDEN, "bad-signature", "The request is not signed by the SMS provider"),
     IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_ENTITY, "import-rejected", "The ledger has bad rows; nothing was written"),
     UNREADABLE_FILE(HttpStatus.UNPROCESSABLE_ENTITY, "unreadable-file", "The uploaded file could not be read"),
@@ -58,6 +62,8 @@ public enum ProblemType {
     public static ProblemType forStatus(HttpStatus status) {
         return switch (status) {
             case NOT_FOUND -> NOT_FOUND;
+            case UNAUTHORIZED -> UNAUTHORIZED;
+            case FORBIDDEN -> FORBIDDEN;
             case METHOD_NOT_ALLOWED -> METHOD_NOT_ALLOWED;
             case NOT_ACCEPTABLE -> NOT_ACCEPTABLE;
             case UNSUPPORTED_MEDIA_TYPE -> UNSUPPORTED_MEDIA_TYPE;

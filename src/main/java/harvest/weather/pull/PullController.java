@@ -1,11 +1,14 @@
 package harvest.weather.pull;
 
+import harvest.security.Roles;
 import harvest.system.problem.ProblemResponses;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+@Secured(Roles.DISPATCHER)
 @Controller("/api/v1/weather/pulls")
 @Tag(name = "weather")
 @ProblemResponses

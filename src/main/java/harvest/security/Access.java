@@ -1,0 +1,87 @@
+package harvest.security;
+
+import harvest.security.mobile.Holdings;
+import harvest.security.mobile.MobileIdentities;
+import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemType;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.utils.SecurityService;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Object-level rules for the routes the app uses. Staff reach them by role alone; a person signed in by phone
+ * reaches only their own combines, household fields, teams and drying sites, as the ledgers say now. Someone
+ * else's object and an object that does not exist get the same 403, so ids cannot be probed.
+ */
+@Singleton
+@Connectable
+public class Access {
+    private final SecurityService security;
+    private final MobileIdentities identities;
+    private final JdbcOperations jdbc;
+
+    public Access(SecurityService security, MobileIdentities identities, JdbcOperations jdbc) {
+        this.security = security;
+        this.identities = identities;
+        this.jdbc = jdbc;
+    }
+
+    /** The phone number of an app user; empty for staff. */
+    public Optional<String> appUser() {
+        return security.getAuthentication().map(Authentication::getAttributes)
+                .filter(claims -> Identity.Kind.MOBILE.name().equals(claims.get(Identity.KIND)))
+                .map(claims -> (String) claims.get(Identity.PHONE));
+    }
+
+    public void requireMachine(String code) {
+        require(Holdings::machines, code, "combine");
+    }
+
+    public void requireField(String code) {
+        require(Holdings::fields, code, "field");
+    }
+
+    public void requireTeam(String code) {
+        require(Holdings::teams, code, "team");
+    }
+
+    public void requireDryingSite(String code) {
+        require(Holdings::dryingSites, code, "drying site");
+    }
+
+    /** An operator may report on the jobs of their own combines only. */
+    public void requireAssignment(long planId, String chunkId) {
+        if (appUser().isEmpty()) {
+            return;
+        }
+        String machine = jdbc.prepareStatement("SELECT machine_code FROM plan_assignment WHERE plan_id = ? AND chunk_id = ?", statement -> {
+            statement.setLong(1, planId);
+            statement.setString(2, chunkId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        });
+        if (machine == null) {
+            throw forbidden("job " + chunkId + " of plan " + planId);
+        }
+        requireMachine(machine);
+    }
+
+    private void require(Function<Holdings, List<String>> held, String code, String what) {
+        Optional<String> phone = appUser();
+        if (phone.isPresent() && !held.apply(identities.holdings(phone.get())).contains(code)) {
+            throw forbidden(what + " " + code);
+        }
+    }
+
+    private static ProblemException forbidden(String what) {
+        return new ProblemException(ProblemType.FORBIDDEN, what + " is not yours, or does not exist");
+    }
+}

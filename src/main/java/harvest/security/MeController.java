@@ -1,0 +1,58 @@
+package harvest.security;
+
+import harvest.planning.Plan;
+import harvest.planning.PlanStore;
+import harvest.security.mobile.MobileIdentities;
+import harvest.security.staff.PasswordChange;
+import harvest.security.staff.StaffAccounts;
+import harvest.system.problem.ProblemResponses;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** The signed-in caller: the app's starting point. */
+@Controller("/api/v1/me")
+@Tag(name = "sign-in")
+@ProblemResponses
+public class MeController {
+    private final Access access;
+    private final MobileIdentities identities;
+    private final StaffAccounts staff;
+    private final PlanStore plans;
+
+    public MeController(Access access, MobileIdentities identities, StaffAccounts staff, PlanStore plans) {
+        this.access = access;
+        this.identities = identities;
+        this.staff = staff;
+        this.plans = plans;
+    }
+
+    @Get
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "Who I am, my roles, and for the app my combines, fields, teams and drying sites and the published plan")
+    public Me me(Authentication authentication) {
+        Long published = plans.published().map(Plan::id).orElse(null);
+        return access.appUser()
+                .map(phone -> new Me(authentication.getName(), Identity.Kind.MOBILE, authentication.getRoles().stream().toList(),
+                        identities.holdings(phone), published))
+                .orElseGet(() -> new Me(authentication.getName(), Identity.Kind.STAFF, authentication.getRoles().stream().toList(),
+                        null, published));
+    }
+
+    @Post("/password")
+    @Secured(Roles.VIEWER)
+    @Status(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Change my own password (staff); every session of mine ends, so sign in again")
+    public void changePassword(@Body @Valid PasswordChange body, Authentication authentication) {
+        staff.changePassword(authentication.getName(), body);
+    }
+}

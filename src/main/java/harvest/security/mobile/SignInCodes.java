@@ -1,0 +1,143 @@
+package harvest.security.mobile;
+
+import harvest.security.Identity;
+import harvest.security.SecuritySettings;
+import harvest.security.ServerSecret;
+import harvest.sms.SmsKind;
+import harvest.sms.SmsLanguage;
+import harvest.sms.SmsOutbox;
+import harvest.sms.SmsRecipient;
+import harvest.sms.SmsSettings;
+import harvest.sms.SmsTemplates;
+import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemType;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One-time sign-in codes texted to a phone number. Every number is treated alike up to the moment of sending: a
+ * code is made and counted for an unknown number too, only never sent, so neither the answer nor the limits tell
+ * whether a number is in the ledgers. Codes are stored as keyed hashes, live {@code harvest.security.code-ttl},
+ * allow five tries, and a new code ends the previous one.
+ */
+@Singleton
+@Connectable
+public class SignInCodes {
+    static final int ATTEMPTS = 5;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcOperations jdbc;
+    private final ServerSecret secret;
+    private final MobileIdentities identities;
+    private final SmsOutbox outbox;
+    private final SmsSettings sms;
+    private final SecuritySettings settings;
+
+    public SignInCodes(JdbcOperations jdbc, ServerSecret secret, MobileIdentities identities, SmsOutbox outbox,
+                       SmsSettings sms, SecuritySettings settings) {
+        this.jdbc = jdbc;
+        this.secret = secret;
+        this.identities = identities;
+        this.outbox = outbox;
+        this.sms = sms;
+        this.settings = settings;
+    }
+
+    /** Makes a code for {@code phone} (E.164) and, if the number is in the ledgers, texts it. */
+    @Transactional
+    public Duration send(String phone) {
+        requireUnderLimits(phone);
+        String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+        Duration ttl = settings.getCodeTtl();
+        jdbc.prepareStatement("UPDATE sign_in_code SET expires_at = now() WHERE phone = ? AND used_at IS NULL AND expires_at > now()", statement -> {
+            statement.setString(1, phone);
+            return statement.executeUpdate();
+        });
+        jdbc.prepareStatement("""
+                INSERT INTO sign_in_code (phone, code_hash, created_at, expires_at)
+                VALUES (?, ?, now(), now() + make_interval(secs => ?))""", statement -> {
+            statement.setString(1, phone);
+            statement.setBytes(2, hash(phone, code));
+            statement.setDouble(3, ttl.toSeconds());
+            return statement.executeUpdate();
+        });
+        Holdings holdings = identities.holdings(phone);
+        recipient(holdings).ifPresent(recipient -> outbox.queue(List.of(new SmsOutbox.NewText(SmsKind.SIGN_IN_CODE,
+                recipient.role(), recipient.code(), phone, SmsLanguage.ZH,
+                new SmsTemplates(sms.getMaxSegments()).signInCode(SmsLanguage.ZH, code, ttl.toMinutes()), true, null)), ttl));
+        return ttl;
+    }
+
+    /** The identity for the right code; a wrong, used, expired or exhausted code is refused alike. */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Identity signIn(String phone, String code) {
+        Optional<Long> matched = jdbc.prepareStatement("""
+                SELECT id, code_hash FROM sign_in_code
+                WHERE phone = ? AND used_at IS NULL AND expires_at > now() AND attempts < ?
+                ORDER BY id DESC LIMIT 1 FOR UPDATE""", statement -> {
+            statement.setString(1, phone);
+            statement.setInt(2, ATTEMPTS);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                long id = rows.getLong(1);
+                boolean right = MessageDigest.isEqual(rows.getBytes(2), hash(phone, code));
+                jdbc.prepareStatement("UPDATE sign_in_code SET attempts = attempts + 1, used_at = CASE WHEN ? THEN now() END WHERE id = ?", update -> {
+                    update.setBoolean(1, right);
+                    update.setLong(2, id);
+                    return update.executeUpdate();
+                });
+                return right ? Optional.of(id) : Optional.empty();
+            }
+        });
+        return matched.flatMap(id -> identities.current(phone)).orElseThrow(() -> new ProblemException(ProblemType.SIGN_IN_FAILED,
+                "the code is wrong, used or expired; ask for a new one"));
+    }
+
+    private void requireUnderLimits(String phone) {
+        int[] counts = jdbc.prepareStatement("""
+                SELECT count(*) FILTER (WHERE created_at > now() - interval '1 hour'), count(*)
+                FROM sign_in_code WHERE phone = ? AND created_at > now() - interval '1 day'""", statement -> {
+            statement.setString(1, phone);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new int[]{rows.getInt(1), rows.getInt(2)};
+            }
+        });
+        if (counts[0] >= settings.getCodesPerNumberPerHour() || counts[1] >= settings.getCodesPerNumberPerDay()) {
+            throw new ProblemException(ProblemType.RATE_LIMITED, "this number has had as many codes as it may for now; use the last one or try again later")
+                    .retryAfter(counts[1] >= settings.getCodesPerNumberPerDay() ? 86_400 : 3_600);
+        }
+    }
+
+    private record Recipient(SmsRecipient role, String code) {
+    }
+
+    private static Optional<Recipient> recipient(Holdings holdings) {
+        if (!holdings.machines().isEmpty()) {
+            return Optional.of(new Recipient(SmsRecipient.OPERATOR, holdings.machines().getFirst()));
+        }
+        if (!holdings.farmers().isEmpty()) {
+            return Optional.of(new Recipient(SmsRecipient.FARMER, holdings.farmers().getFirst()));
+        }
+        if (!holdings.teams().isEmpty()) {
+            return Optional.of(new Recipient(SmsRecipient.TEAM_LEADER, holdings.teams().getFirst()));
+        }
+        return holdings.dryingSites().stream().findFirst().map(site -> new Recipient(SmsRecipient.DRYING_SITE, site));
+    }
+
+    private byte[] hash(String phone, String code) {
+        return secret.mac((phone + ":" + code).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,251 @@
+package harvest.security.staff;
+
+import harvest.security.Identity;
+import harvest.security.IdentitySource;
+import harvest.security.Roles;
+import harvest.security.SecuritySettings;
+import harvest.security.Sessions;
+import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemType;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The staff accounts: who they are, their role, their password hash, and sign-in failures that lock them. */
+@Singleton
+@Connectable
+public class StaffAccounts implements IdentitySource {
+    static final String USERNAME = "^[a-z0-9][a-z0-9._-]{2,39}$";
+    /** Long passphrases over complexity rules (NIST SP 800-63B); the upper bound keeps hashing cheap to refuse. */
+    static final int MIN_PASSWORD = 12;
+    static final int MAX_PASSWORD = 128;
+    private static final String COLUMNS = "username, display_name, role, enabled, created_at, password_changed_at, version";
+
+    private final JdbcOperations jdbc;
+    private final PasswordHasher hasher;
+    private final Sessions sessions;
+    private final SecuritySettings settings;
+
+    public StaffAccounts(JdbcOperations jdbc, PasswordHasher hasher, Sessions sessions, SecuritySettings settings) {
+        this.jdbc = jdbc;
+        this.hasher = hasher;
+        this.sessions = sessions;
+        this.settings = settings;
+    }
+
+    @Override
+    public Identity.Kind kind() {
+        return Identity.Kind.STAFF;
+    }
+
+    @Override
+    public Optional<Identity> current(String username) {
+        return find(username).filter(StaffAccount::enabled).map(StaffAccounts::identity);
+    }
+
+    private static Identity identity(StaffAccount account) {
+        return new Identity(Identity.Kind.STAFF, account.username(), Roles.granted(account.role()));
+    }
+
+    public List<StaffAccount> list() {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM staff_account ORDER BY username", statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                List<StaffAccount> accounts = new ArrayList<>();
+                while (rows.next()) {
+                    accounts.add(account(rows));
+                }
+                return accounts;
+            }
+        });
+    }
+
+    public Optional<StaffAccount> find(String username) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM staff_account WHERE username = ?", statement -> {
+            statement.setString(1, username.toLowerCase(Locale.ROOT));
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(account(rows)) : Optional.empty();
+            }
+        });
+    }
+
+    public StaffAccount get(String username) {
+        return find(username).orElseThrow(() -> ProblemException.notFound("account " + username));
+    }
+
+    public boolean any() {
+        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM staff_account)", statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        });
+    }
+
+    @Transactional
+    public StaffAccount create(AccountRequest request) {
+        requireGoodPassword(request.username(), request.password(), "password");
+        if (find(request.username()).isPresent()) {
+            throw new ProblemException(ProblemType.DUPLICATE_CODE, "username " + request.username() + " is taken");
+        }
+        jdbc.prepareStatement("""
+                INSERT INTO staff_account (username, display_name, role, password_hash, created_at, password_changed_at)
+                VALUES (?, ?, ?, ?, now(), now())""", statement -> {
+            statement.setString(1, request.username());
+            statement.setString(2, request.displayName());
+            statement.setString(3, request.role());
+            statement.setString(4, hasher.hash(request.password()));
+            return statement.executeUpdate();
+        });
+        return get(request.username());
+    }
+
+    @Transactional
+    public StaffAccount update(String username, AccountUpdate update) {
+        StaffAccount before = lock(username);
+        String role = update.role() == null ? before.role() : update.role();
+        boolean enabled = update.enabled() == null ? before.enabled() : update.enabled();
+        if (before.role().equals(Roles.ADMIN) && before.enabled() && (!role.equals(Roles.ADMIN) || !enabled) && enabledAdmins() == 1) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "account " + username
+                    + " is the last enabled admin; make another admin first, or nobody could manage accounts");
+        }
+        if (update.password() != null) {
+            requireGoodPassword(username, update.password(), "password");
+        }
+        jdbc.prepareStatement("""
+                UPDATE staff_account SET display_name = coalesce(?, display_name), role = ?, enabled = ?,
+                    password_hash = coalesce(?, password_hash),
+                    password_changed_at = CASE WHEN ?::text IS NULL THEN password_changed_at ELSE now() END,
+                    failed_sign_ins = CASE WHEN ?::text IS NULL THEN failed_sign_ins ELSE 0 END,
+                    locked_until = CASE WHEN ?::text IS NULL THEN locked_until END,
+                    version = version + 1
+                WHERE username = ?""", statement -> {
+            String hash = update.password() == null ? null : hasher.hash(update.password());
+            statement.setString(1, update.displayName());
+            statement.setString(2, role);
+            statement.setBoolean(3, enabled);
+            statement.setString(4, hash);
+            statement.setString(5, hash);
+            statement.setString(6, hash);
+            statement.setString(7, hash);
+            statement.setString(8, before.username());
+            return statement.executeUpdate();
+        });
+        if (!role.equals(before.role()) || !enabled || update.password() != null) {
+            sessions.revokeAll(Identity.Kind.STAFF, before.username());
+        }
+        return get(username);
+    }
+
+    @Transactional
+    public void changePassword(String username, PasswordChange change) {
+        lock(username);
+        if (!hasher.matches(change.currentPassword(), hash(username))) {
+            throw ProblemException.invalid("currentPassword", "is not the current password");
+        }
+        update(username, new AccountUpdate(null, null, null, change.newPassword()));
+    }
+
+    /**
+     * The identity for a correct password. Ten wrong passwords in a row lock the account for a while; the answer
+     * for a wrong password, an unknown, disabled or locked account is the same and takes as long.
+     */
+    @Transactional(noRollbackFor = ProblemException.class)
+    public Identity signIn(String username, String password) {
+        String name = username.toLowerCase(Locale.ROOT);
+        Optional<SignInRow> row = signInRow(name);
+        if (row.isEmpty()) {
+            hasher.verifyDecoy(password);
+            throw refused();
+        }
+        boolean correct = hasher.matches(password, row.get().hash());
+        if (!row.get().enabled() || row.get().locked()) {
+            throw refused();
+        }
+        if (!correct) {
+            jdbc.prepareStatement("""
+                    UPDATE staff_account SET failed_sign_ins = failed_sign_ins + 1,
+                        locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN now() + make_interval(secs => ?) END
+                    WHERE username = ?""", statement -> {
+                statement.setInt(1, settings.getStaffFailuresBeforeLock());
+                statement.setDouble(2, settings.getStaffLock().toSeconds());
+                statement.setString(3, name);
+                return statement.executeUpdate();
+            });
+            throw refused();
+        }
+        jdbc.prepareStatement("UPDATE staff_account SET failed_sign_ins = 0, locked_until = NULL WHERE username = ?", statement -> {
+            statement.setString(1, name);
+            return statement.executeUpdate();
+        });
+        return identity(get(name));
+    }
+
+    private static ProblemException refused() {
+        return new ProblemException(ProblemType.SIGN_IN_FAILED, "wrong username or password, or the account is disabled or locked for a while");
+    }
+
+    private record SignInRow(String hash, boolean enabled, boolean locked) {
+    }
+
+    private Optional<SignInRow> signInRow(String username) {
+        return jdbc.prepareStatement("""
+                SELECT password_hash, enabled, coalesce(locked_until > now(), false) FROM staff_account
+                WHERE username = ? FOR UPDATE""", statement -> {
+            statement.setString(1, username);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(new SignInRow(rows.getString(1), rows.getBoolean(2), rows.getBoolean(3))) : Optional.empty();
+            }
+        });
+    }
+
+    private StaffAccount lock(String username) {
+        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM staff_account WHERE username = ? FOR UPDATE", statement -> {
+            statement.setString(1, username.toLowerCase(Locale.ROOT));
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw ProblemException.notFound("account " + username);
+                }
+                return account(rows);
+            }
+        });
+    }
+
+    private String hash(String username) {
+        return signInRow(username.toLowerCase(Locale.ROOT)).map(SignInRow::hash).orElseThrow();
+    }
+
+    private int enabledAdmins() {
+        return jdbc.prepareStatement("SELECT count(*) FROM staff_account WHERE role = 'ADMIN' AND enabled", statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+    }
+
+    private static void requireGoodPassword(String username, String password, String field) {
+        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
+            throw ProblemException.invalid(field, "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
+        }
+        if (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
+            throw ProblemException.invalid(field, "must not contain the username");
+        }
+        if (password.isBlank() || password.chars().distinct().count() < 5) {
+            throw ProblemException.invalid(field, "is too easy to guess: use a passphrase of several different words");
+        }
+    }
+
+    private static StaffAccount account(ResultSet rows) throws SQLException {
+        return new StaffAccount(rows.getString("username"), rows.getString("display_name"), rows.getString("role"),
+                rows.getBoolean("enabled"), rows.getTimestamp("created_at").toInstant(),
+                rows.getTimestamp("password_changed_at").toInstant(), rows.getLong("version"));
+    }
+}
