@@ -4,7 +4,9 @@ import harvest.community.CommunityLedger;
 import harvest.farmer.FarmerLedger;
 import harvest.machine.MachineKind;
 import harvest.machine.MachineLedger;
+import harvest.system.Actor;
 import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemType;
 import harvest.team.TeamLedger;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -47,6 +49,12 @@ public class Broadcasts {
         Map<String, Recipient> audience = audience(broadcast);
         Map<String, Recipient> reachable = new TreeMap<>(audience);
         reachable.keySet().removeIf(outbox::optedOut);
+        int used = outbox.requestedToday(Actor.current(), SmsKind.BROADCAST);
+        if (used + reachable.size() > settings.getAccountDailyBroadcasts()) {
+            throw new ProblemException(ProblemType.SMS_QUOTA, "this broadcast would queue " + reachable.size() + " texts; "
+                    + (settings.getAccountDailyBroadcasts() - used) + " of this account's " + settings.getAccountDailyBroadcasts()
+                    + " broadcast texts a day are left");
+        }
         outbox.queue(reachable.entrySet().stream().map(e -> new SmsOutbox.NewText(SmsKind.BROADCAST, e.getValue().role(),
                 e.getValue().code(), e.getKey(), e.getValue().language(), broadcast.body(), Boolean.TRUE.equals(broadcast.urgent()), null))
                 .toList(), settings.getValidity());

@@ -1,6 +1,7 @@
 package harvest.sms;
 
 import harvest.system.Actor;
+import harvest.system.DistrictTime;
 import harvest.system.JdbcValues;
 import harvest.system.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -166,13 +167,15 @@ public class SmsOutbox {
         });
     }
 
-    /** Texts of this kind queued at this account's request since {@code since}: the per-account cap counts these. */
-    public int requestedSince(String account, SmsKind kind, Instant since) {
+    /** Texts of this kind queued at this account's request since the district's midnight: the per-account cap counts these. */
+    public int requestedToday(String account, SmsKind kind) {
         return jdbc.prepareStatement("""
-                SELECT count(*) FROM sms_message WHERE requested_by = ? AND kind = ? AND created_at >= ?""", statement -> {
+                SELECT count(*) FROM sms_message WHERE requested_by = ? AND kind = ?
+                    AND created_at >= date_trunc('day', now() AT TIME ZONE ?) AT TIME ZONE ?""", statement -> {
             statement.setString(1, account);
             statement.setString(2, kind.name());
-            statement.setTimestamp(3, Timestamp.from(since));
+            statement.setString(3, DistrictTime.ZONE.getId());
+            statement.setString(4, DistrictTime.ZONE.getId());
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);

@@ -21,6 +21,8 @@ public class SmsSettings {
     private LocalTime quietEnd = LocalTime.of(6, 0);
     private int dailyCap = 10;
     private int maxSegments = 6;
+    /** Broadcast texts one account may queue a day: a stolen or careless account cannot run up the bill. */
+    private int accountDailyBroadcasts = 3000;
     /** For a broadcast's cost estimate: what the provider charges a part (Twilio, to China, 2026). */
     private BigDecimal pricePerSegment = new BigDecimal("0.0510");
     private String currency = "USD";
@@ -119,6 +121,14 @@ public class SmsSettings {
 
     public void setCurrency(String currency) {
         this.currency = currency;
+    }
+
+    public int getAccountDailyBroadcasts() {
+        return accountDailyBroadcasts;
+    }
+
+    public void setAccountDailyBroadcasts(int accountDailyBroadcasts) {
+        this.accountDailyBroadcasts = accountDailyBroadcasts;
     }
 
     public int getMaxSegments() {

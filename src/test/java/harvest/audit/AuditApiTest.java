@@ -42,7 +42,7 @@ class AuditApiTest extends DatabaseTest {
         List<JsonNode> events = events("entity=FIELD&key=A-EDIT");
         assertThat(events).extracting(e -> e.get("action").asText()).containsExactly("updated", "created");
         JsonNode update = events.getFirst();
-        assertThat(update.get("actor").asText()).isEqualTo("api client 127.0.0.1");
+        assertThat(update.get("actor").asText()).isEqualTo("test-admin");
         assertThat(update.get("at").asText()).endsWith("+08:00");
         assertThat(update.get("before").get("areaMu").decimalValue()).isEqualByComparingTo("4.1");
         assertThat(update.get("before").get("version").asLong()).isZero();
@@ -125,7 +125,7 @@ class AuditApiTest extends DatabaseTest {
         create(Resource.MACHINES, "A-P1");
         create(Resource.MACHINES, "A-P2");
         create(Resource.MACHINES, "A-P3");
-        List<JsonNode> all = events("entity=MACHINE&actor=" + encode("api client 127.0.0.1"));
+        List<JsonNode> all = events("entity=MACHINE&actor=" + encode("test-admin"));
         JsonNode p2 = all.stream().filter(e -> e.get("key").asText().equals("A-P2")).findFirst().orElseThrow();
         String at = encode(p2.get("at").asText());
 

@@ -28,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  */
 @MicronautTest
 class DryingSitesTest extends DatabaseTest {
+    private static final String SITE_CONTACT = "+8615135316815";
     private static final OffsetDateTime NOW = OffsetDateTime.parse("2023-06-01T10:00:00+08:00");
     private static final String DRY = Ledgers.BASE_COMMUNITY;
     private static final String RAINING = "WET-C";
@@ -78,14 +79,14 @@ class DryingSitesTest extends DatabaseTest {
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.json().at("/movement/kind").asText()).isEqualTo("INTAKE");
         assertThat(first.json().at("/movement/day").asText()).isEqualTo("2023-06-01");
-        assertThat(first.json().at("/movement/actor").asText()).startsWith("api client");
+        assertThat(first.json().at("/movement/actor").asText()).isEqualTo("test-admin");
         assertThat(first.json().at("/site/intakeTodayTonnes").decimalValue()).isEqualByComparingTo("3");
         assertThat(first.json().at("/site/roomLeftTodayTonnes").decimalValue()).isEqualByComparingTo("27");
         assertThat(status(field)).isEqualTo("DRYING");
 
-        Api.Reply second = api.post(intake(yard), movement(field, 2), "X-Forwarded-For", "203.0.113.9, 10.0.0.7");
-        assertThat(second.status()).isEqualTo(201);
-        assertThat(second.json().at("/movement/actor").asText()).as("named as the proxy saw it").isEqualTo("api client 10.0.0.7");
+        Api.Reply second = api.app(SITE_CONTACT).post(intake(yard), movement(field, 2));
+        assertThat(second.status()).as(second.toString()).isEqualTo(201);
+        assertThat(second.json().at("/movement/actor").asText()).as("the site's contact, from the app").isEqualTo("app " + SITE_CONTACT);
         assertThat(api.post(outflow(dryer), movement(field, 3)).status()).isEqualTo(201);
         assertThat(status(field)).as("2 t are still in the yard").isEqualTo("DRYING");
         Api.Reply last = api.post(outflow(yard), movement(field, 2));

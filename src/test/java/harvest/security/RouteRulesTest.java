@@ -1,0 +1,82 @@
+package harvest.security;
+
+import harvest.testing.Api;
+import harvest.testing.DatabaseTest;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.security.config.SecurityConfiguration;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * OWASP API9:2023, improper inventory: every route the router knows has an explicit rule, the public ones are
+ * exactly the short list below, and every other route turns away a caller without a token.
+ */
+@MicronautTest(transactional = false)
+class RouteRulesTest extends DatabaseTest {
+    /** Health, the public drying-site board, the signed Twilio webhooks and signing in. */
+    static final Set<String> PUBLIC_ROUTES = Set.of(
+            "GET /health", "GET /health{/selector}",
+            "GET /api/v1/public/drying-sites",
+            "POST /api/v1/sms/twilio/status", "POST /api/v1/sms/twilio/inbound",
+            "POST /api/v1/auth/sign-in", "POST /api/v1/auth/refresh",
+            "POST /api/v1/auth/mobile/codes", "POST /api/v1/auth/mobile/sign-in");
+    /** The contract and its docs pages: static files, public by the intercept-url-map. */
+    static final Set<String> PUBLIC_FILES = Set.of("GET /swagger/**", "GET /swagger-ui/**", "GET /redoc/**");
+
+    @Inject
+    Routes routes;
+    @Inject
+    SecurityConfiguration security;
+    @Inject
+    Api api;
+
+    @Test
+    void everyRouteHasAnExplicitRule() {
+        List<Routes.Route> all = routes.all();
+        assertThat(all).hasSizeGreaterThan(90);
+        assertThat(all.stream().filter(route -> route.access().isEmpty()).map(Routes.Route::toString))
+                .as("routes without a @Secured rule").isEmpty();
+    }
+
+    @Test
+    void thePublicRoutesAreExactlyTheShortList() {
+        assertThat(routes.all().stream().filter(Routes.Route::isPublic).map(Routes.Route::toString).collect(Collectors.toSet()))
+                .isEqualTo(PUBLIC_ROUTES);
+        assertThat(security.getInterceptUrlMap().stream()
+                .map(pattern -> pattern.getHttpMethod().map(HttpMethod::name).orElse("ANY") + " " + pattern.getPattern())
+                .collect(Collectors.toSet()))
+                .isEqualTo(PUBLIC_FILES);
+        assertThat(security.getInterceptUrlMap()).allMatch(pattern -> pattern.getAccess().equals(List.of("isAnonymous()")));
+    }
+
+    @Test
+    void theContractAndItsDocsPageAreOpenToAnyone() {
+        assertThat(api.anonymous().get("/swagger/harvest-api.yml").status()).isEqualTo(200);
+        assertThat(api.anonymous().get("/redoc/index.html").status()).isEqualTo(200);
+        assertThat(api.anonymous().get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void everyOtherRouteAsksForAToken() {
+        Api anonymous = api.anonymous();
+        for (Routes.Route route : routes.all()) {
+            if (route.isPublic()) {
+                continue;
+            }
+            Api.Reply reply = anonymous.send(route.method().name(), route.samplePath(),
+                    route.method().permitsRequestBody() ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody(),
+                    route.method().permitsRequestBody() ? route.contentType() : null);
+            assertThat(reply.status()).as(route + " without a token").isEqualTo(401);
+            assertThat(reply.header("Content-Type")).as(route.toString()).startsWith("application/problem+json");
+            assertThat(reply.header("WWW-Authenticate")).as(route.toString()).startsWith("Bearer");
+        }
+    }
+}
