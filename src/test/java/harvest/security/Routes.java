@@ -56,13 +56,24 @@ public class Routes {
         }
     }
 
+    /** Every route but the HEAD twins the router adds for each GET (see {@link #heads()}). */
     public List<Route> all() {
-        return router.uriRoutes().map(this::route).sorted(Comparator.comparing(Route::template).thenComparing(Route::method)).toList();
+        return everything().stream().filter(route -> route.method() != HttpMethod.HEAD).toList();
+    }
+
+    public List<Route> heads() {
+        return everything().stream().filter(route -> route.method() == HttpMethod.HEAD).toList();
+    }
+
+    private List<Route> everything() {
+        return router.uriRoutes().map(this::route).distinct().sorted(Comparator.comparing(Route::template).thenComparing(Route::method)).toList();
     }
 
     private Route route(UriRouteInfo<?, ?> info) {
-        String[] secured = info.getAnnotationMetadata().stringValues(Secured.class);
-        Optional<Set<String>> access = secured.length > 0 ? Optional.of(Set.of(secured)) : endpointRule(info);
+        // read exactly as SecuredAnnotationRule reads it
+        Optional<Set<String>> access = info.getAnnotationMetadata().getValue(Secured.class, String[].class)
+                .map(values -> Set.copyOf(java.util.Arrays.asList(values)))
+                .or(() -> endpointRule(info));
         return new Route(info.getHttpMethod(), info.getUriMatchTemplate().toString(), access, info.getConsumes());
     }
 
