@@ -1,10 +1,12 @@
 package harvest.system.problem;
 
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +29,8 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         Throwable cause = context.getRootCause().orElse(null);
-        Problem problem = cause instanceof ProblemException known
-                ? fromException(context, known)
+        Problem problem = cause instanceof ProblemException known ? fromException(context, known)
+                : cause instanceof AuthorizationException refused ? fromRefusal(context, refused)
                 : fromFramework(context, response.status());
         if (problem.status() >= 500) {
             LOG.error("Unhandled error on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(), cause);
@@ -36,6 +38,16 @@ public class ProblemResponseProcessor implements ErrorResponseProcessor<Problem>
         return response.status(HttpStatus.valueOf(problem.status()))
                 .contentType(Problem.MEDIA_TYPE)
                 .body(problem);
+    }
+
+    /** The security filter's 401 and 403, which say nothing of their own. */
+    private static Problem fromRefusal(ErrorContext context, AuthorizationException refused) {
+        HttpRequest<?> request = context.getRequest();
+        ProblemType type = refused.isForbidden() ? ProblemType.FORBIDDEN : ProblemType.UNAUTHORIZED;
+        String detail = refused.isForbidden()
+                ? "your roles " + refused.getAuthentication().getRoles() + " may not call " + request.getMethod() + " " + request.getPath()
+                : "no valid bearer token: sign in at /api/v1/auth/sign-in (staff) or /api/v1/auth/mobile/sign-in (app)";
+        return new Problem(type.uri(), type.title(), type.status().getCode(), detail, request.getPath(), null);
     }
 
     private static Problem fromException(ErrorContext context, ProblemException e) {
