@@ -49,3 +49,8 @@ ALTER TABLE sms_message DROP CONSTRAINT sms_message_kind_check;
 ALTER TABLE sms_message ADD CONSTRAINT sms_message_kind_check
     CHECK (kind IN ('ITINERARY', 'FIELD_NOTICE', 'TEAM_TASK', 'PLAN_CHANGE', 'DRYING_INTAKE', 'RAIN_ALERT', 'BROADCAST',
                     'HELP_REPLY', 'DAILY_SUMMARY', 'SIGN_IN_CODE'));
+
+-- Account changes are audited like the ledgers.
+ALTER TABLE audit_event DROP CONSTRAINT audit_event_entity_check;
+ALTER TABLE audit_event ADD CONSTRAINT audit_event_entity_check
+    CHECK (entity IN ('ACCOUNT', 'ASSIGNMENT', 'FIELD', 'MACHINE', 'PLAN'));

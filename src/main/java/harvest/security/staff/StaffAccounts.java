@@ -1,5 +1,7 @@
 package harvest.security.staff;
 
+import harvest.audit.AuditLog;
+import harvest.audit.AuditedEntity;
 import harvest.security.Identity;
 import harvest.security.IdentitySource;
 import harvest.security.Roles;
@@ -33,12 +35,14 @@ public class StaffAccounts implements IdentitySource {
     private final PasswordHasher hasher;
     private final Sessions sessions;
     private final SecuritySettings settings;
+    private final AuditLog audit;
 
-    public StaffAccounts(JdbcOperations jdbc, PasswordHasher hasher, Sessions sessions, SecuritySettings settings) {
+    public StaffAccounts(JdbcOperations jdbc, PasswordHasher hasher, Sessions sessions, SecuritySettings settings, AuditLog audit) {
         this.jdbc = jdbc;
         this.hasher = hasher;
         this.sessions = sessions;
         this.settings = settings;
+        this.audit = audit;
     }
 
     @Override
@@ -104,7 +108,9 @@ public class StaffAccounts implements IdentitySource {
             statement.setString(4, hasher.hash(request.password()));
             return statement.executeUpdate();
         });
-        return get(request.username());
+        StaffAccount created = get(request.username());
+        audit.record(AuditedEntity.ACCOUNT, created.username(), "created", null, created);
+        return created;
     }
 
     @Transactional
@@ -141,7 +147,9 @@ public class StaffAccounts implements IdentitySource {
         if (!role.equals(before.role()) || !enabled || update.password() != null) {
             sessions.revokeAll(Identity.Kind.STAFF, before.username());
         }
-        return get(username);
+        StaffAccount after = get(username);
+        audit.record(AuditedEntity.ACCOUNT, after.username(), update.password() == null ? "updated" : "updated with a new password", before, after);
+        return after;
     }
 
     @Transactional
