@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RouteRulesTest extends DatabaseTest {
     /** Health, the public drying-site board, the signed Twilio webhooks and signing in. */
     static final Set<String> PUBLIC_ROUTES = Set.of(
-            "GET /health", "GET /health{/selector}",
+            "GET /health", "GET /health/{selector}",
             "GET /api/v1/public/drying-sites",
             "POST /api/v1/sms/twilio/status", "POST /api/v1/sms/twilio/inbound",
             "POST /api/v1/auth/sign-in", "POST /api/v1/auth/refresh",
@@ -51,7 +52,7 @@ class RouteRulesTest extends DatabaseTest {
         assertThat(routes.all().stream().filter(Routes.Route::isPublic).map(Routes.Route::toString).collect(Collectors.toSet()))
                 .isEqualTo(PUBLIC_ROUTES);
         assertThat(security.getInterceptUrlMap().stream()
-                .map(pattern -> pattern.getHttpMethod().map(HttpMethod::name).orElse("ANY") + " " + pattern.getPattern())
+                .map(pattern -> Optional.ofNullable(pattern.getHttpMethod()).map(HttpMethod::name).orElse("ANY") + " " + pattern.getPattern())
                 .collect(Collectors.toSet()))
                 .isEqualTo(PUBLIC_FILES);
         assertThat(security.getInterceptUrlMap()).allMatch(pattern -> pattern.getAccess().equals(List.of("isAnonymous()")));

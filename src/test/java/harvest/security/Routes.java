@@ -57,11 +57,13 @@ public class Routes {
     }
 
     public List<Route> all() {
-        return router.uriRoutes().map(this::route).sorted(Comparator.comparing(Route::template).thenComparing(Route::method)).toList();
+        // The router adds a HEAD route for each GET; it shares the GET's method and so its rule.
+        return router.uriRoutes().filter(info -> info.getHttpMethod() != HttpMethod.HEAD).map(this::route).sorted(Comparator.comparing(Route::template).thenComparing(Route::method)).toList();
     }
 
     private Route route(UriRouteInfo<?, ?> info) {
-        String[] secured = info.getAnnotationMetadata().stringValues(Secured.class);
+        // Read as SecuredAnnotationRule does: the method's @Secured replaces the class's. stringValues would merge them.
+        String[] secured = info.getAnnotationMetadata().getValue(Secured.class, String[].class).orElse(new String[0]);
         Optional<Set<String>> access = secured.length > 0 ? Optional.of(Set.of(secured)) : endpointRule(info);
         return new Route(info.getHttpMethod(), info.getUriMatchTemplate().toString(), access, info.getConsumes());
     }
