@@ -150,6 +150,8 @@ public class StaffAccounts implements IdentitySource {
         if (!hasher.matches(change.currentPassword(), hash(username))) {
             throw ProblemException.invalid("currentPassword", "is not the current password");
         }
+        // Checked here too so a weak password is named as the caller sent it, not as update's "password".
+        requireGoodPassword(username, change.newPassword(), "newPassword");
         update(username, new AccountUpdate(null, null, null, change.newPassword()));
     }
 
