@@ -91,6 +91,10 @@ public class StaffAccounts implements IdentitySource {
 
     @Transactional
     public StaffAccount create(AccountRequest request) {
+        // FirstAdmin calls this with the environment's values, which no request validation has seen.
+        if (request.username() == null || !request.username().matches(USERNAME)) {
+            throw ProblemException.invalid("username", "must be 3 to 40 lower-case letters, digits, '.', '_' or '-'");
+        }
         requireGoodPassword(request.username(), request.password(), "password");
         if (find(request.username()).isPresent()) {
             throw new ProblemException(ProblemType.DUPLICATE_CODE, "username " + request.username() + " is taken");
