@@ -85,6 +85,7 @@ class RouteRulesTest extends DatabaseTest {
                     route.method().permitsRequestBody() ? route.contentType() : null);
             assertThat(reply.status()).as(route + " without a token").isEqualTo(401);
             assertThat(reply.header("Content-Type")).as(route.toString()).startsWith("application/problem+json");
+            assertThat(reply.header("WWW-Authenticate")).as(route.toString()).startsWith("Bearer");
         }
     }
 }

@@ -95,6 +95,10 @@ public class StaffAccounts implements IdentitySource {
 
     @Transactional
     public StaffAccount create(AccountRequest request) {
+        // FirstAdmin calls this with the environment's values, which no request validation has seen.
+        if (request.username() == null || !request.username().matches(USERNAME)) {
+            throw ProblemException.invalid("username", "must be 3 to 40 lower-case letters, digits, '.', '_' or '-'");
+        }
         requireGoodPassword(request.username(), request.password(), "password");
         if (find(request.username()).isPresent()) {
             throw new ProblemException(ProblemType.DUPLICATE_CODE, "username " + request.username() + " is taken");
@@ -158,6 +162,8 @@ public class StaffAccounts implements IdentitySource {
         if (!hasher.matches(change.currentPassword(), hash(username))) {
             throw ProblemException.invalid("currentPassword", "is not the current password");
         }
+        // Checked here too so a weak password is named as the caller sent it, not as update's "password".
+        requireGoodPassword(username, change.newPassword(), "newPassword");
         update(username, new AccountUpdate(null, null, null, change.newPassword()));
     }
 
