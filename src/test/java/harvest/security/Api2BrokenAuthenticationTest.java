@@ -247,6 +247,19 @@ class Api2BrokenAuthenticationTest extends DatabaseTest {
     }
 
     @Test
+    void when_a_lock_runs_out_the_count_starts_afresh() throws Exception {
+        createAccount("typist", "VIEWER", "copper kettle on the stove");
+        for (int i = 0; i < 10; i++) {
+            staffSignIn("typist", "wrong guess number " + i);
+        }
+        sql("UPDATE staff_account SET locked_until = now() - interval '1 second' WHERE username = 'typist'");
+
+        assertThat(staffSignIn("typist", "one more typo").status()).isEqualTo(401);
+
+        assertThat(staffSignIn("typist", "copper kettle on the stove").status()).as("one typo after a lock does not lock again").isEqualTo(200);
+    }
+
+    @Test
     void an_admins_new_password_unlocks_a_locked_account() {
         createAccount("forgetful", "VIEWER", "walnut cabinet silver spoon");
         for (int i = 0; i < 10; i++) {

@@ -184,13 +184,17 @@ public class StaffAccounts implements IdentitySource {
             throw refused();
         }
         if (!correct) {
+            // A lock that has run out starts the count afresh, so one typo afterwards does not lock again.
             jdbc.prepareStatement("""
-                    UPDATE staff_account SET failed_sign_ins = failed_sign_ins + 1,
-                        locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN now() + make_interval(secs => ?) END
+                    UPDATE staff_account SET failed_sign_ins = failures,
+                        locked_until = CASE WHEN failures >= ? THEN now() + make_interval(secs => ?) END
+                    FROM (SELECT CASE WHEN locked_until IS NOT NULL THEN 1 ELSE failed_sign_ins + 1 END AS failures
+                          FROM staff_account WHERE username = ?) counted
                     WHERE username = ?""", statement -> {
                 statement.setInt(1, settings.getStaffFailuresBeforeLock());
                 statement.setDouble(2, settings.getStaffLock().toSeconds());
                 statement.setString(3, name);
+                statement.setString(4, name);
                 return statement.executeUpdate();
             });
             throw refused();
