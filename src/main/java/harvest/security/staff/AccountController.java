@@ -3,12 +3,14 @@ package harvest.security.staff;
 import harvest.security.Roles;
 import harvest.system.problem.ProblemResponses;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -36,6 +38,8 @@ public class AccountController {
     }
 
     @Post
+    // the contract is generated from @Status, not from what the method returns
+    @Status(HttpStatus.CREATED)
     @Operation(summary = "Create a staff account with a role and an initial password")
     public HttpResponse<StaffAccount> create(@Body @Valid AccountRequest body) {
         StaffAccount created = accounts.create(body);
