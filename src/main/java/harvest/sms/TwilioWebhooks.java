@@ -56,9 +56,7 @@ public class TwilioWebhooks {
         verify(request, signature, form);
         String sid = required(form, "MessageSid");
         String status = required(form, "MessageStatus");
-        String error = form.get("ErrorCode");
-        outbox.delivery(sid, TwilioSender.status(Message.Status.forValue(status)),
-                error == null || error.isBlank() ? null : Integer.valueOf(error));
+        outbox.delivery(sid, TwilioSender.status(Message.Status.forValue(status)), errorCode(form));
         return HttpResponse.noContent();
     }
 
@@ -84,6 +82,19 @@ public class TwilioWebhooks {
     private String publicUrl(HttpRequest<?> request) {
         String base = twilio.webhookBaseUrlIfSet().orElseGet(() -> "http://" + request.getHeaders().get("Host"));
         return base + request.getUri().toString();
+    }
+
+    /** A signature proves who sent the form, not that it is well-formed. */
+    private static Integer errorCode(Map<String, String> form) {
+        String error = form.get("ErrorCode");
+        if (error == null || error.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(error.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("ErrorCode", "must be Twilio's numeric error code");
+        }
     }
 
     private static String required(Map<String, String> form, String name) {
