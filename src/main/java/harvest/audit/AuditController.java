@@ -12,6 +12,7 @@ import io.micronaut.openapi.annotation.OpenAPIDecorator;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.Min;
 import java.time.Instant;
 
 @Secured(Roles.VIEWER)
+@SecurityRequirement(name = "bearer")
 @Controller("/api/v1/audit")
 @Tag(name = "audit")
 @OpenAPIDecorator(opIdSuffix = "AuditEvent", addAlways = true)

@@ -10,11 +10,13 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /** The published plan's work as it happens; a split field's part is FIELD#n, sent as FIELD%23n. */
 @Secured({Roles.DISPATCHER, Roles.OPERATOR})
+@SecurityRequirement(name = "bearer")
 @Controller("/api/v1/plans/{id}/assignments/{chunkId}")
 @Tag(name = "dispatch")
 @ProblemResponses

@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -23,6 +24,7 @@ import java.util.List;
 
 /** Grain in and out of drying sites, and the sites' live state, for the bureau's staff and the site contacts. */
 @Secured(Roles.VIEWER)
+@SecurityRequirement(name = "bearer")
 @Controller("/api/v1/drying-sites")
 @Tag(name = "drying-sites")
 @ProblemResponses

@@ -15,12 +15,14 @@ import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.openapi.annotation.OpenAPIDecorator;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 import java.util.Set;
 
 @Secured(Roles.VIEWER)
+@SecurityRequirement(name = "bearer")
 @Controller("/api/v1/drying-sites")
 @Tag(name = "drying-sites")
 @OpenAPIDecorator(opIdSuffix = "DryingSite", addAlways = true)

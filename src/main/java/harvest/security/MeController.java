@@ -16,10 +16,12 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
 /** The signed-in caller: the app's starting point. */
+@SecurityRequirement(name = "bearer")
 @Controller("/api/v1/me")
 @Tag(name = "sign-in")
 @ProblemResponses

@@ -24,7 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -59,7 +59,6 @@ public class SignInController {
 
     @Post("/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @SecurityRequirements
     @Operation(summary = "Staff sign-in with username and password")
     public SignedIn signIn(@Body @Valid SignInRequests.StaffSignIn body, HttpRequest<?> request) {
         limit(signIns, request);
@@ -68,7 +67,6 @@ public class SignInController {
 
     @Post("/refresh")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @SecurityRequirements
     @Operation(summary = "A new access token for a live session, with the roles its holder has now")
     public SignedIn refresh(@Body @Valid SignInRequests.Refresh body, HttpRequest<?> request) {
         limit(signIns, request);
@@ -77,6 +75,7 @@ public class SignInController {
 
     @Post("/sign-out")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @SecurityRequirement(name = "bearer")
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "End this session: its refresh token and access tokens stop working at once")
     public void signOut(Authentication authentication) {
@@ -85,7 +84,6 @@ public class SignInController {
 
     @Post("/mobile/codes")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @SecurityRequirements
     @Operation(summary = "Text a one-time sign-in code to a phone number in the ledgers; the answer is the same for any valid number")
     @ApiResponse(responseCode = "202", description = "A code was made (and texted, if the number is known)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInRequests.CodeSent.class)))
@@ -96,7 +94,6 @@ public class SignInController {
 
     @Post("/mobile/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @SecurityRequirements
     @Operation(summary = "App sign-in with the phone number and the texted code (five tries per code)")
     public SignedIn signInByCode(@Body @Valid SignInRequests.CodeSignIn body, HttpRequest<?> request) {
         limit(signIns, request);

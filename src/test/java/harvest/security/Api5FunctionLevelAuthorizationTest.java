@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,9 +85,7 @@ class Api5FunctionLevelAuthorizationTest extends DatabaseTest {
                 if (tokenRoles.get(caller.getKey()).stream().anyMatch(route::allows)) {
                     continue;
                 }
-                Api.Reply reply = caller.getValue().send(route.method().name(), route.samplePath(),
-                        route.method().permitsRequestBody() ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody(),
-                        route.method().permitsRequestBody() ? route.contentType() : null);
+                Api.Reply reply = route.callAs(caller.getValue());
                 assertThat(reply.status()).as(route + " as " + caller.getKey() + ": " + reply).isEqualTo(403);
                 refusals++;
             }

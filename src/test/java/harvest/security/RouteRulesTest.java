@@ -8,7 +8,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +66,22 @@ class RouteRulesTest extends DatabaseTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theContractAsksForABearerTokenEverywhereButThePublicRoutes() throws Exception {
+        Map<String, Map<String, Object>> paths;
+        try (var contract = java.nio.file.Files.newInputStream(Api.CONTRACT)) {
+            paths = (Map<String, Map<String, Object>>) new org.yaml.snakeyaml.Yaml().<Map<String, Object>>load(contract).get("paths");
+        }
+        Set<String> open = new java.util.HashSet<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!((Map<String, Object>) operation).containsKey("security")) {
+                open.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+            }
+        }));
+        assertThat(open).isEqualTo(PUBLIC_ROUTES.stream().filter(route -> route.contains(" /api/")).collect(Collectors.toSet()));
+    }
+
+    @Test
     void theContractAndItsDocsPageAreOpenToAnyone() {
         assertThat(api.anonymous().get("/swagger/harvest-api.yml").status()).isEqualTo(200);
         assertThat(api.anonymous().get("/redoc/index.html").status()).isEqualTo(200);
@@ -80,9 +95,7 @@ class RouteRulesTest extends DatabaseTest {
             if (route.isPublic()) {
                 continue;
             }
-            Api.Reply reply = anonymous.send(route.method().name(), route.samplePath(),
-                    route.method().permitsRequestBody() ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody(),
-                    route.method().permitsRequestBody() ? route.contentType() : null);
+            Api.Reply reply = route.callAs(anonymous);
             assertThat(reply.status()).as(route + " without a token").isEqualTo(401);
             assertThat(reply.header("Content-Type")).as(route.toString()).startsWith("application/problem+json");
             assertThat(reply.header("WWW-Authenticate")).as(route.toString()).startsWith("Bearer");

@@ -13,6 +13,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.util.List;
 
 /** Staff accounts, managed by admins. */
+@SecurityRequirement(name = "bearer")
 @Controller("/api/v1/accounts")
 @Tag(name = "accounts")
 @Secured(Roles.ADMIN)

@@ -6,9 +6,11 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Secured(Roles.DISPATCHER)
+@SecurityRequirement(name = "bearer")
 @Controller("/api/v1/weather/pulls")
 @Tag(name = "weather")
 @ProblemResponses
