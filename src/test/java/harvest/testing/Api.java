@@ -44,29 +44,30 @@ public class Api {
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final URI base;
+    /** Asked on each request: a test class with @MockBean is built (and this injected) before the server has a port. */
+    private final EmbeddedServer server;
     private final Supplier<String> token;
 
     @Inject
     public Api(EmbeddedServer server, @Value("${harvest.security.admin.username}") String admin,
                @Value("${harvest.security.admin.password}") String password) {
-        this.base = server.getURI();
+        this.server = server;
         this.token = memoize(() -> anonymous().signIn(admin, password));
     }
 
-    private Api(URI base, Supplier<String> token) {
-        this.base = base;
+    private Api(EmbeddedServer server, Supplier<String> token) {
+        this.server = server;
         this.token = token;
     }
 
     /** The same server, no Authorization header. */
     public Api anonymous() {
-        return new Api(base, () -> null);
+        return new Api(server, () -> null);
     }
 
     /** The same server, this bearer token (expired, forged, revoked: whatever the test needs). */
     public Api withToken(String accessToken) {
-        return new Api(base, () -> accessToken);
+        return new Api(server, () -> accessToken);
     }
 
     /** Signs in as a staff member with {@code role}, creating the account (by this client, an admin) if needed. */
@@ -154,7 +155,7 @@ public class Api {
     }
 
     public Reply send(String method, String path, HttpRequest.BodyPublisher body, String contentType, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).method(method, body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path)).method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
