@@ -7,6 +7,7 @@ import harvest.system.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
@@ -18,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+
+import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
 /** The outbox table: texts queued with the event that causes them, claimed by workers, settled with the provider's answer. */
 @Singleton
@@ -167,8 +170,17 @@ public class SmsOutbox {
         });
     }
 
-    /** Texts of this kind queued at this account's request since the district's midnight: the per-account cap counts these. */
+    /**
+     * Texts of this kind queued at this account's request since the district's midnight: the per-account cap counts
+     * these. Holds a lock on the account's count until the caller's transaction ends, so two requests at once
+     * cannot both fit under the cap.
+     */
+    @Transactional(propagation = MANDATORY)
     public int requestedToday(String account, SmsKind kind) {
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))", statement -> {
+            statement.setString(1, "texts requested by " + account);
+            return statement.execute();
+        });
         return jdbc.prepareStatement("""
                 SELECT count(*) FROM sms_message WHERE requested_by = ? AND kind = ?
                     AND created_at >= date_trunc('day', now() AT TIME ZONE ?) AT TIME ZONE ?""", statement -> {

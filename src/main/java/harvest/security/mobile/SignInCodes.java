@@ -56,6 +56,11 @@ public class SignInCodes {
     /** Makes a code for {@code phone} (E.164) and, if the number is in the ledgers, texts it. */
     @Transactional
     public Duration send(String phone) {
+        // One request per number at a time, so concurrent requests cannot all pass the count below.
+        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))", statement -> {
+            statement.setString(1, "sign-in code " + phone);
+            return statement.execute();
+        });
         requireUnderLimits(phone);
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         Duration ttl = settings.getCodeTtl();
