@@ -84,6 +84,23 @@ class Api4ResourceConsumptionTest extends DatabaseTest {
     }
 
     @Test
+    void codes_asked_for_one_number_all_at_once_still_stop_at_the_limit() throws Exception {
+        String number = "+8613883014630";
+        List<java.util.concurrent.Callable<Integer>> requests = IntStream.range(0, 12)
+                .mapToObj(i -> (java.util.concurrent.Callable<Integer>) () -> code(number, "198.51.100." + (20 + i)).status()).toList();
+        List<Integer> statuses = new ArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(12)) {
+            for (var status : pool.invokeAll(requests)) {
+                statuses.add(status.get());
+            }
+        }
+
+        assertThat(statuses.stream().filter(status -> status == 202).count()).isEqualTo(3);
+        assertThat(statuses.stream().filter(status -> status == 429).count()).isEqualTo(9);
+        assertThat(texts(number, "SIGN_IN_CODE")).isEqualTo(3);
+    }
+
+    @Test
     void one_address_asking_codes_for_many_numbers_is_stopped_after_its_limit() {
         List<Api.Reply> replies = new ArrayList<>();
         for (int i = 0; i <= CODES_PER_CLIENT; i++) {
