@@ -66,8 +66,8 @@ public class Sessions {
         return signedIn(id, identity, refreshToken, expires);
     }
 
-    /** A new access token for a live session, with the roles its holder has now. */
-    @Transactional
+    /** A new access token for a live session, with the roles its holder has now; a holder who lost them loses the session. */
+    @Transactional(noRollbackFor = ProblemException.class)
     public SignedIn refresh(String refreshToken) {
         Session session = find(refreshToken).orElseThrow(() -> new ProblemException(ProblemType.SIGN_IN_FAILED,
                 "the refresh token is unknown, expired or revoked; sign in again"));

@@ -185,6 +185,21 @@ class Api2BrokenAuthenticationTest extends DatabaseTest {
     }
 
     @Test
+    void a_number_that_left_the_ledgers_loses_its_session_for_good() throws Exception {
+        String phone = "+8613883014699";
+        assertThat(api.post(Ledgers.Resource.MACHINES.path(), Ledgers.with(Ledgers.with(Ledgers.Resource.MACHINES.body("M-GONE"),
+                "operatorPhone", phone), "plate", "豫K99999")).status()).isEqualTo(201);
+        JsonNode session = codeSignIn(phone, requestCode(phone)).json();
+        sql("UPDATE machine SET operator_phone = '+8613800000001' WHERE code = 'M-GONE'");
+
+        assertThat(refresh(session.path("refreshToken").asText()).status()).isEqualTo(401);
+
+        sql("UPDATE machine SET operator_phone = '" + phone + "' WHERE code = 'M-GONE'");
+        assertThat(refresh(session.path("refreshToken").asText()).status()).as("the number is back, its old session is not").isEqualTo(401);
+        assertUnauthorized(api.withToken(session.path("accessToken").asText()).get("/api/v1/me"));
+    }
+
+    @Test
     void a_new_role_ends_the_holders_tokens_at_once() {
         createAccount("promoted", "VIEWER", "copper kettle morning tide");
         JsonNode session = signIn("promoted", "copper kettle morning tide");

@@ -65,20 +65,33 @@ class RouteRulesTest extends DatabaseTest {
         assertThat(security.getInterceptUrlMap()).allMatch(pattern -> pattern.getAccess().equals(List.of("isAnonymous()")));
     }
 
+    /** The router serves the contract's operations and the two management endpoints, nothing more. */
     @Test
-    @SuppressWarnings("unchecked")
-    void theContractAsksForABearerTokenEverywhereButThePublicRoutes() throws Exception {
-        Map<String, Map<String, Object>> paths;
-        try (var contract = java.nio.file.Files.newInputStream(Api.CONTRACT)) {
-            paths = (Map<String, Map<String, Object>>) new org.yaml.snakeyaml.Yaml().<Map<String, Object>>load(contract).get("paths");
-        }
-        Set<String> open = new java.util.HashSet<>();
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (!((Map<String, Object>) operation).containsKey("security")) {
-                open.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
-            }
-        }));
+    void everyRouteIsInTheContractButHealthAndMetrics() {
+        Set<String> served = routes.all().stream().map(Routes.Route::toString)
+                .filter(route -> !route.matches("GET /(health|metrics)(/\\{\\w+})?")).collect(Collectors.toSet());
+        assertThat(served).isEqualTo(contractOperations().keySet());
+    }
+
+    @Test
+    void theContractAsksForABearerTokenEverywhereButThePublicRoutes() {
+        Set<String> open = contractOperations().entrySet().stream().filter(operation -> !operation.getValue().containsKey("security"))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
         assertThat(open).isEqualTo(PUBLIC_ROUTES.stream().filter(route -> route.contains(" /api/")).collect(Collectors.toSet()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> contractOperations() {
+        Map<String, Map<String, Map<String, Object>>> paths;
+        try (var contract = java.nio.file.Files.newInputStream(Api.CONTRACT)) {
+            paths = (Map<String, Map<String, Map<String, Object>>>) new org.yaml.snakeyaml.Yaml().<Map<String, Object>>load(contract).get("paths");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Map<String, Map<String, Object>> operations = new java.util.HashMap<>();
+        paths.forEach((path, methods) -> methods.forEach((method, operation) ->
+                operations.put(method.toUpperCase(java.util.Locale.ROOT) + " " + path, operation)));
+        return operations;
     }
 
     @Test

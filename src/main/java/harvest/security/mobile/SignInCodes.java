@@ -64,8 +64,12 @@ public class SignInCodes {
         requireUnderLimits(phone);
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         Duration ttl = settings.getCodeTtl();
-        jdbc.prepareStatement("UPDATE sign_in_code SET expires_at = now() WHERE phone = ? AND used_at IS NULL AND expires_at > now()", statement -> {
-            statement.setString(1, phone);
+        // The new code ends the last one by using up its tries (its times stay as they were: now() is this
+        // transaction's start, which may be earlier than a row committed while it waited for the lock).
+        jdbc.prepareStatement("UPDATE sign_in_code SET attempts = ? WHERE phone = ? AND used_at IS NULL AND expires_at > now() AND attempts < ?", statement -> {
+            statement.setInt(1, ATTEMPTS);
+            statement.setInt(3, ATTEMPTS);
+            statement.setString(2, phone);
             return statement.executeUpdate();
         });
         jdbc.prepareStatement("""

@@ -241,7 +241,8 @@ public class StaffAccounts implements IdentitySource {
     }
 
     private int enabledAdmins() {
-        return jdbc.prepareStatement("SELECT count(*) FROM staff_account WHERE role = 'ADMIN' AND enabled", statement -> {
+        // Locks every enabled admin, so two admins demoting each other at once cannot both pass the count.
+        return jdbc.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM staff_account WHERE role = 'ADMIN' AND enabled FOR UPDATE) admins", statement -> {
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
