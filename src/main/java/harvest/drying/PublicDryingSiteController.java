@@ -54,7 +54,7 @@ public class PublicDryingSiteController {
             headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = "integer")),
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public HttpResponse<PublicDryingSites> list(HttpRequest<?> request) {
-        String client = addresses.of(request);
+        String client = addresses.limitKey(request);
         limiter.take(client).ifPresent(wait -> {
             throw new ProblemException(ProblemType.RATE_LIMITED, "more than " + perMinute + " requests a minute from " + client
                     + "; retry in " + seconds(wait) + " s").retryAfter(seconds(wait));

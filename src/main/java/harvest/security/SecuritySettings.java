@@ -16,6 +16,7 @@ public class SecuritySettings {
     private Duration codeTtl = Duration.ofMinutes(5);
     private int codesPerNumberPerHour = 3;
     private int codesPerNumberPerDay = 10;
+    private int codesPerDay = 2000;
     private int codesPerClientPerHour = 20;
     private int signInsPerClientPerMinute = 10;
     private int staffFailuresBeforeLock = 10;
@@ -67,6 +68,14 @@ public class SecuritySettings {
 
     public void setCodesPerNumberPerDay(int codesPerNumberPerDay) {
         this.codesPerNumberPerDay = codesPerNumberPerDay;
+    }
+
+    public int getCodesPerDay() {
+        return codesPerDay;
+    }
+
+    public void setCodesPerDay(int codesPerDay) {
+        this.codesPerDay = codesPerDay;
     }
 
     public int getCodesPerClientPerHour() {

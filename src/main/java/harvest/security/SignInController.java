@@ -101,7 +101,7 @@ public class SignInController {
     }
 
     private void limit(RateLimiter limiter, HttpRequest<?> request) {
-        limiter.take(addresses.of(request)).ifPresent(wait -> {
+        limiter.take(addresses.limitKey(request)).ifPresent(wait -> {
             throw new ProblemException(ProblemType.RATE_LIMITED, "too many sign-in requests from this address; wait and try again")
                     .retryAfter((int) Math.max(1, wait.toSeconds()));
         });

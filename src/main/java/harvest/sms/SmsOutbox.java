@@ -29,6 +29,9 @@ public class SmsOutbox {
     private static final String COLUMNS = """
             id, kind, recipient_role, recipient_code, phone, language, body, encoding, segments, urgent, plan_id, status,
             attempts, not_before, expires_at, sid, price, price_unit, error_code, error_message, created_at, sent_at, chunk_ids""";
+    /** Where a sign-in text's code goes; only the worker's claim puts the code in (see {@link #queueSecret}). */
+    public static final String SECRET = "******";
+    private static final String CLAIMED = COLUMNS.replace(" body,", " CASE WHEN secret IS NULL THEN body ELSE replace(body, '" + SECRET + "', secret) END AS body,");
     private static final String WHERE = " WHERE (?::text IS NULL OR phone = ?) AND (?::text IS NULL OR status = ?)"
             + " AND (?::bigint IS NULL OR plan_id = ?) AND (?::text IS NULL OR ? = ANY (chunk_ids)) AND (?::bigint IS NULL OR id = ?)";
 
@@ -50,10 +53,46 @@ public class SmsOutbox {
 
     /** Queues texts in the caller's transaction, valid for {@code validity} from now, on behalf of {@link Actor#current()}. */
     public void queue(List<NewText> texts, Duration validity) {
+        insert(texts, null, validity);
+    }
+
+    /**
+     * Queues a text whose body holds {@link #SECRET} where {@code secret} goes: lists and audits show the body as it
+     * is stored, and only the worker's claim fills the secret in.
+     */
+    public void queueSecret(NewText text, String secret, Duration validity) {
+        insert(List.of(text), secret, validity);
+    }
+
+    /**
+     * Forgets the secrets of the texts to {@code phone}: the codes they carried are used or replaced, so a text still
+     * waiting to go out has nothing left to say and expires.
+     */
+    public void forgetSecrets(String phone) {
+        jdbc.prepareStatement("""
+                UPDATE sms_message SET secret = NULL, updated_at = now(),
+                       status = CASE WHEN status = 'QUEUED' THEN 'EXPIRED' ELSE status END,
+                       error_message = CASE WHEN status = 'QUEUED' THEN 'the code was used or replaced before it was sent' ELSE error_message END
+                WHERE phone = ? AND secret IS NOT NULL""", statement -> {
+            statement.setString(1, phone);
+            return statement.executeUpdate();
+        });
+    }
+
+    /** Forgets every secret older than {@code age}: the code it carried has expired. */
+    public int forgetSecretsOlderThan(Duration age) {
+        return jdbc.prepareStatement("""
+                UPDATE sms_message SET secret = NULL WHERE secret IS NOT NULL AND created_at < now() - make_interval(secs => ?)""", statement -> {
+            statement.setDouble(1, age.toSeconds());
+            return statement.executeUpdate();
+        });
+    }
+
+    private void insert(List<NewText> texts, @Nullable String secret, Duration validity) {
         jdbc.prepareStatement("""
                 INSERT INTO sms_message (kind, recipient_role, recipient_code, phone, language, body, encoding, segments,
-                                         urgent, plan_id, expires_at, chunk_ids, requested_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), ?, ?)""", statement -> {
+                                         urgent, plan_id, expires_at, chunk_ids, requested_by, secret)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), ?, ?, ?)""", statement -> {
             String requestedBy = Actor.current();
             for (NewText text : texts) {
                 Segments segments = Segments.of(text.body());
@@ -70,6 +109,7 @@ public class SmsOutbox {
                 statement.setDouble(11, validity.toSeconds());
                 statement.setArray(12, statement.getConnection().createArrayOf("text", text.chunks().toArray()));
                 statement.setString(13, requestedBy);
+                statement.setString(14, secret);
                 statement.addBatch();
             }
             return statement.executeBatch();
@@ -82,7 +122,7 @@ public class SmsOutbox {
                 UPDATE sms_message SET status = 'SENDING', lease_until = now() + make_interval(secs => ?), updated_at = now()
                 WHERE id IN (SELECT id FROM sms_message WHERE status = 'QUEUED' AND not_before <= now()
                              ORDER BY urgent DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING\s""" + COLUMNS, limit, lease);
+                RETURNING\s""" + CLAIMED, limit, lease);
     }
 
     /** Texts whose worker died mid-send (SENDING after the lease), leased again to the caller to settle. */
@@ -91,7 +131,7 @@ public class SmsOutbox {
                 UPDATE sms_message SET lease_until = now() + make_interval(secs => ?), updated_at = now()
                 WHERE id IN (SELECT id FROM sms_message WHERE status = 'SENDING' AND lease_until < now()
                              ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING\s""" + COLUMNS, limit, lease);
+                RETURNING\s""" + CLAIMED, limit, lease);
     }
 
     /** The provider took it. */
@@ -156,11 +196,15 @@ public class SmsOutbox {
         });
     }
 
-    /** Texts that reached the provider for this number since {@code since}: the daily cap counts these. */
+    /**
+     * Texts that reached the provider for this number since {@code since}: the daily cap counts these. Sign-in codes
+     * do not count: anyone may ask for them, and they must not push a person's own work texts to tomorrow.
+     */
     public int sentSince(String phone, Instant since) {
         return jdbc.prepareStatement("""
                 SELECT count(*) FROM sms_message
-                WHERE phone = ? AND sent_at >= ? AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'SIMULATED')""", statement -> {
+                WHERE phone = ? AND sent_at >= ? AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'SIMULATED')
+                    AND kind <> 'SIGN_IN_CODE'""", statement -> {
             statement.setString(1, phone);
             statement.setTimestamp(2, Timestamp.from(since));
             try (ResultSet rows = statement.executeQuery()) {

@@ -40,6 +40,11 @@ CREATE TABLE sign_in_code (
     used_at    timestamptz
 );
 CREATE INDEX sign_in_code_phone_idx ON sign_in_code (phone, created_at);
+CREATE INDEX sign_in_code_created_idx ON sign_in_code (created_at);
+
+-- A sign-in code's text is stored with the code masked; the code itself waits here for the worker, is never
+-- shown by the API, and is cleared once the code is used, replaced or expired.
+ALTER TABLE sms_message ADD COLUMN secret text CHECK (secret IS NULL OR (kind = 'SIGN_IN_CODE' AND secret ~ '^[0-9]{6}$'));
 
 -- Who asked for a text, so the texts an account may queue a day can be counted.
 ALTER TABLE sms_message ADD COLUMN requested_by text;

@@ -1,6 +1,9 @@
 package harvest.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import harvest.sms.SmsKind;
+import harvest.sms.SmsMessage;
+import harvest.sms.SmsOutbox;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
 import harvest.testing.Ledgers;
@@ -10,8 +13,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +32,13 @@ class Api3PropertyLevelAuthorizationTest extends DatabaseTest {
 
     @Inject
     Api api;
+    @Inject
+    SmsOutbox outbox;
+
+    @Override
+    protected Map<String, String> extraProperties() {
+        return Map.of("harvest.sms.worker-enabled", "false");
+    }
 
     private Api operator;
     private Api viewer;
@@ -97,6 +109,20 @@ class Api3PropertyLevelAuthorizationTest extends DatabaseTest {
     void a_farmer_or_site_contact_cannot_set_what_the_service_works_out() {
         refusedNaming(api.post("/api/v1/disruptions/not-ready", Map.of("fieldCode", "F-1", "ripeFrom", "2023-07-01T00:00:00+08:00")), "ripeFrom");
         refusedNaming(api.post("/api/v1/drying-sites/D-1/intake", Map.of("fieldCode", "F-1", "tonnes", 1, "actor", "someone else")), "actor");
+    }
+
+    @Test
+    void staff_reading_the_texts_never_see_a_sign_in_code_while_the_worker_sends_it() {
+        assertThat(api.anonymous().post("/api/v1/auth/mobile/codes", Map.of("phone", OPERATOR_PHONE)).status()).isEqualTo(202);
+        String code = api.lastCode(OPERATOR_PHONE);
+
+        JsonNode texts = viewer.get("/api/v1/sms/messages?phone=%2B8613883014629").json().path("items");
+        assertThat(texts.toString()).contains("登录验证码 ******").doesNotContain(code);
+        assertThat(viewer.get("/api/v1/sms/messages/" + texts.get(0).path("id").asLong()).text()).doesNotContain(code);
+
+        List<SmsMessage> claimed = outbox.claim(100, Duration.ofMinutes(1));
+        assertThat(claimed).filteredOn(text -> text.kind() == SmsKind.SIGN_IN_CODE)
+                .singleElement().satisfies(text -> assertThat(text.body()).contains("登录验证码 " + code));
     }
 
     @Test

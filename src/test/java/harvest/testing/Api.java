@@ -19,12 +19,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The tests' HTTP client. Every response it receives is checked against the committed contract
@@ -41,33 +44,37 @@ public class Api {
             .createForSpecificationUrl(CONTRACT.toAbsolutePath().toUri().toString())
             .build();
 
-    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     private final HttpClient http = HttpClient.newHttpClient();
     /** Asked on each request: a test class with @MockBean is built (and this injected) before the server has a port. */
     private final EmbeddedServer server;
+    private final Database database;
     private final Supplier<String> token;
 
     @Inject
     public Api(EmbeddedServer server, @Value("${harvest.security.admin.username}") String admin,
-               @Value("${harvest.security.admin.password}") String password) {
+               @Value("${harvest.security.admin.password}") String password,
+               @Value("${datasources.default.url}") String databaseUrl, @Value("${datasources.default.username}") String databaseUser,
+               @Value("${datasources.default.password:}") String databasePassword) {
         this.server = server;
+        this.database = new Database(databaseUrl, databaseUser, databasePassword);
         this.token = memoize(() -> anonymous().signIn(admin, password));
     }
 
-    private Api(EmbeddedServer server, Supplier<String> token) {
+    private Api(EmbeddedServer server, Database database, Supplier<String> token) {
         this.server = server;
+        this.database = database;
         this.token = token;
     }
 
     /** The same server, no Authorization header. */
     public Api anonymous() {
-        return new Api(server, () -> null);
+        return new Api(server, database, () -> null);
     }
 
     /** The same server, this bearer token (expired, forged, revoked: whatever the test needs). */
     public Api withToken(String accessToken) {
-        return new Api(server, () -> accessToken);
+        return new Api(server, database, () -> accessToken);
     }
 
     /** Signs in as a staff member with {@code role}, creating the account (by this client, an admin) if needed. */
@@ -94,18 +101,29 @@ public class Api {
         return withToken(signedIn.json().path("accessToken").asText());
     }
 
-    /** The code in the newest sign-in text to {@code phone}, as the phone would show it. */
+    /**
+     * The code of the newest sign-in text to {@code phone}: what the phone would show. The API shows these texts with
+     * the code masked, so it is read where it waits for the worker.
+     */
     public String lastCode(String phone) {
-        Reply messages = get("/api/v1/sms/messages?size=20&phone=" + java.net.URLEncoder.encode(phone, StandardCharsets.UTF_8));
-        for (JsonNode message : messages.json().path("items")) {
-            if (message.path("kind").asText().equals("SIGN_IN_CODE")) {
-                Matcher code = CODE.matcher(message.path("body").asText());
-                if (code.find()) {
-                    return code.group(1);
+        try (Connection connection = DriverManager.getConnection(database.url(), database.username(), database.password());
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT secret FROM sms_message WHERE phone = ? AND kind = 'SIGN_IN_CODE' AND secret IS NOT NULL
+                     ORDER BY id DESC LIMIT 1""")) {
+            statement.setString(1, phone);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw new AssertionError("no sign-in code is waiting for " + phone);
                 }
+                return rows.getString(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
-        throw new AssertionError("no sign-in code was texted to " + phone + ": " + messages);
+    }
+
+    /** Where the server under test keeps its data (each test class has a schema of its own). */
+    private record Database(String url, String username, String password) {
     }
 
     private String signIn(String username, String password) {

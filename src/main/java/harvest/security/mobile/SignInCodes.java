@@ -15,13 +15,14 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,7 @@ import java.util.Optional;
 @Singleton
 @Connectable
 public class SignInCodes {
+    private static final Logger LOG = LoggerFactory.getLogger(SignInCodes.class);
     static final int ATTEMPTS = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -80,10 +82,11 @@ public class SignInCodes {
             statement.setDouble(3, ttl.toSeconds());
             return statement.executeUpdate();
         });
+        outbox.forgetSecrets(phone);
         Holdings holdings = identities.holdings(phone);
-        recipient(holdings).ifPresent(recipient -> outbox.queue(List.of(new SmsOutbox.NewText(SmsKind.SIGN_IN_CODE,
+        recipient(holdings).ifPresent(recipient -> outbox.queueSecret(new SmsOutbox.NewText(SmsKind.SIGN_IN_CODE,
                 recipient.role(), recipient.code(), phone, SmsLanguage.ZH,
-                new SmsTemplates(sms.getMaxSegments()).signInCode(SmsLanguage.ZH, code, ttl.toMinutes()), true, null)), ttl));
+                new SmsTemplates(sms.getMaxSegments()).signInCode(SmsLanguage.ZH, SmsOutbox.SECRET, ttl.toMinutes()), true, null), code, ttl));
         return ttl;
     }
 
@@ -110,23 +113,34 @@ public class SignInCodes {
                 return right ? Optional.of(id) : Optional.empty();
             }
         });
+        matched.ifPresent(id -> outbox.forgetSecrets(phone));
         return matched.flatMap(id -> identities.current(phone)).orElseThrow(() -> new ProblemException(ProblemType.SIGN_IN_FAILED,
                 "the code is wrong, used or expired; ask for a new one"));
     }
 
     private void requireUnderLimits(String phone) {
         int[] counts = jdbc.prepareStatement("""
-                SELECT count(*) FILTER (WHERE created_at > now() - interval '1 hour'), count(*)
-                FROM sign_in_code WHERE phone = ? AND created_at > now() - interval '1 day'""", statement -> {
+                SELECT count(*) FILTER (WHERE phone = ? AND created_at > now() - interval '1 hour'),
+                       count(*) FILTER (WHERE phone = ?),
+                       count(*)
+                FROM sign_in_code WHERE created_at > now() - interval '1 day'""", statement -> {
             statement.setString(1, phone);
+            statement.setString(2, phone);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                return new int[]{rows.getInt(1), rows.getInt(2)};
+                return new int[]{rows.getInt(1), rows.getInt(2), rows.getInt(3)};
             }
         });
         if (counts[0] >= settings.getCodesPerNumberPerHour() || counts[1] >= settings.getCodesPerNumberPerDay()) {
             throw new ProblemException(ProblemType.RATE_LIMITED, "this number has had as many codes as it may for now; use the last one or try again later")
                     .retryAfter(counts[1] >= settings.getCodesPerNumberPerDay() ? 86_400 : 3_600);
+        }
+        // The district's own budget: a flood spread over many numbers and addresses still cannot run up the bill.
+        if (counts[2] >= settings.getCodesPerDay()) {
+            LOG.warn("The district's {} sign-in codes a day are used up; code requests are refused until some are a day old",
+                    settings.getCodesPerDay());
+            throw new ProblemException(ProblemType.RATE_LIMITED, "sign-in codes are not being sent for now; try again later")
+                    .retryAfter(3_600);
         }
     }
 

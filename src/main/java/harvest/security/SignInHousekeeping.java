@@ -1,0 +1,32 @@
+package harvest.security;
+
+import harvest.sms.SmsOutbox;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+
+/**
+ * Clears what sign-in leaves behind once it is of no use: the codes waiting in sign-in texts once they expire,
+ * code rows once the per-number limits no longer count them (a day), and sessions a month after they ended.
+ */
+@Singleton
+@Connectable
+public class SignInHousekeeping {
+    private final JdbcOperations jdbc;
+    private final SmsOutbox outbox;
+    private final SecuritySettings settings;
+
+    public SignInHousekeeping(JdbcOperations jdbc, SmsOutbox outbox, SecuritySettings settings) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.settings = settings;
+    }
+
+    @Scheduled(fixedDelay = "1m", initialDelay = "1m")
+    public void sweep() {
+        outbox.forgetSecretsOlderThan(settings.getCodeTtl());
+        jdbc.prepareStatement("DELETE FROM sign_in_code WHERE created_at < now() - interval '1 day'", statement -> statement.executeUpdate());
+        jdbc.prepareStatement("DELETE FROM auth_session WHERE expires_at < now() - interval '30 days'", statement -> statement.executeUpdate());
+    }
+}
