@@ -5,7 +5,10 @@ import harvest.planning.PlanStore;
 import harvest.security.mobile.MobileIdentities;
 import harvest.security.staff.PasswordChange;
 import harvest.security.staff.StaffAccounts;
+import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemResponses;
+import harvest.system.web.ClientAddresses;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -16,6 +19,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -30,12 +36,14 @@ public class MeController {
     private final MobileIdentities identities;
     private final StaffAccounts staff;
     private final PlanStore plans;
+    private final ClientAddresses addresses;
 
-    public MeController(Access access, MobileIdentities identities, StaffAccounts staff, PlanStore plans) {
+    public MeController(Access access, MobileIdentities identities, StaffAccounts staff, PlanStore plans, ClientAddresses addresses) {
         this.access = access;
         this.identities = identities;
         this.staff = staff;
         this.plans = plans;
+        this.addresses = addresses;
     }
 
     @Get
@@ -54,7 +62,9 @@ public class MeController {
     @Secured(Roles.VIEWER)
     @Status(HttpStatus.NO_CONTENT)
     @Operation(summary = "Change my own password (staff); every session of mine ends, so sign in again")
-    public void changePassword(@Body @Valid PasswordChange body, Authentication authentication) {
-        staff.changePassword(authentication.getName(), body);
+    @ApiResponse(responseCode = "429", description = "Too many wrong current passwords from this address",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void changePassword(@Body @Valid PasswordChange body, Authentication authentication, HttpRequest<?> request) {
+        staff.changePassword(authentication.getName(), body, addresses.limitKey(request));
     }
 }

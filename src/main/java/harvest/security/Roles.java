@@ -16,8 +16,6 @@ public final class Roles {
     public static final String TEAM_LEADER = "TEAM_LEADER";
     public static final String SITE_CONTACT = "SITE_CONTACT";
 
-    public static final List<String> STAFF = List.of(ADMIN, DISPATCHER, VIEWER);
-
     private Roles() {
     }
 

@@ -19,7 +19,12 @@ public class SecuritySettings {
     private int codesPerDay = 2000;
     private int codesPerClientPerHour = 20;
     private int signInsPerClientPerMinute = 10;
+    /** Many app users share a carrier's address, and a refresh token is 256 random bits: this only stops floods. */
+    private int refreshesPerClientPerMinute = 600;
+    /** Wrong passwords in a row from one address that lock the username there. */
     private int staffFailuresBeforeLock = 10;
+    /** Wrong passwords within an hour, from all addresses together, that lock the username everywhere (NIST's 100). */
+    private int staffFailuresPerAccountPerHour = 100;
     private Duration staffLock = Duration.ofMinutes(15);
 
     public Duration getAccessTokenTtl() {
@@ -94,12 +99,28 @@ public class SecuritySettings {
         this.signInsPerClientPerMinute = signInsPerClientPerMinute;
     }
 
+    public int getRefreshesPerClientPerMinute() {
+        return refreshesPerClientPerMinute;
+    }
+
+    public void setRefreshesPerClientPerMinute(int refreshesPerClientPerMinute) {
+        this.refreshesPerClientPerMinute = refreshesPerClientPerMinute;
+    }
+
     public int getStaffFailuresBeforeLock() {
         return staffFailuresBeforeLock;
     }
 
     public void setStaffFailuresBeforeLock(int staffFailuresBeforeLock) {
         this.staffFailuresBeforeLock = staffFailuresBeforeLock;
+    }
+
+    public int getStaffFailuresPerAccountPerHour() {
+        return staffFailuresPerAccountPerHour;
+    }
+
+    public void setStaffFailuresPerAccountPerHour(int staffFailuresPerAccountPerHour) {
+        this.staffFailuresPerAccountPerHour = staffFailuresPerAccountPerHour;
     }
 
     public Duration getStaffLock() {

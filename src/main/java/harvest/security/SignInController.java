@@ -46,6 +46,7 @@ public class SignInController {
     private final Sessions sessions;
     private final ClientAddresses addresses;
     private final RateLimiter signIns;
+    private final RateLimiter refreshes;
     private final RateLimiter codeRequests;
 
     public SignInController(StaffAccounts staff, SignInCodes codes, Sessions sessions, ClientAddresses addresses, SecuritySettings settings) {
@@ -54,6 +55,7 @@ public class SignInController {
         this.sessions = sessions;
         this.addresses = addresses;
         this.signIns = new RateLimiter(settings.getSignInsPerClientPerMinute(), Duration.ofMinutes(1));
+        this.refreshes = new RateLimiter(settings.getRefreshesPerClientPerMinute(), Duration.ofMinutes(1));
         this.codeRequests = new RateLimiter(settings.getCodesPerClientPerHour(), Duration.ofHours(1));
     }
 
@@ -62,14 +64,14 @@ public class SignInController {
     @Operation(summary = "Staff sign-in with username and password")
     public SignedIn signIn(@Body @Valid SignInRequests.StaffSignIn body, HttpRequest<?> request) {
         limit(signIns, request);
-        return sessions.start(staff.signIn(body.username(), body.password()));
+        return sessions.start(staff.signIn(body.username(), body.password(), addresses.limitKey(request)));
     }
 
     @Post("/refresh")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "A new access token for a live session, with the roles its holder has now")
     public SignedIn refresh(@Body @Valid SignInRequests.Refresh body, HttpRequest<?> request) {
-        limit(signIns, request);
+        limit(refreshes, request);
         return sessions.refresh(body.refreshToken());
     }
 

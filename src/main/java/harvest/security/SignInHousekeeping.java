@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 
 /**
  * Clears what sign-in leaves behind once it is of no use: the codes waiting in sign-in texts once they expire,
- * code rows once the per-number limits no longer count them (a day), and sessions a month after they ended.
+ * code rows and wrong-password counts once no limit counts them (a day), and sessions a month after they ended.
  */
 @Singleton
 @Connectable
@@ -27,6 +27,7 @@ public class SignInHousekeeping {
     public void sweep() {
         outbox.forgetSecretsOlderThan(settings.getCodeTtl());
         jdbc.prepareStatement("DELETE FROM sign_in_code WHERE created_at < now() - interval '1 day'", statement -> statement.executeUpdate());
+        jdbc.prepareStatement("DELETE FROM sign_in_failure WHERE last_at < now() - interval '1 day'", statement -> statement.executeUpdate());
         jdbc.prepareStatement("DELETE FROM auth_session WHERE expires_at < now() - interval '30 days'", statement -> statement.executeUpdate());
     }
 }

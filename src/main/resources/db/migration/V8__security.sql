@@ -9,12 +9,23 @@ CREATE TABLE staff_account (
     -- an Argon2id PHC string: algorithm, parameters, salt and hash, never the password
     password_hash       text        NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
     enabled             boolean     NOT NULL DEFAULT true,
-    failed_sign_ins     integer     NOT NULL DEFAULT 0 CHECK (failed_sign_ins >= 0),
-    locked_until        timestamptz,
     created_at          timestamptz NOT NULL,
     password_changed_at timestamptz NOT NULL,
     version             bigint      NOT NULL DEFAULT 0
 );
+
+-- Wrong passwords by username and client address (known usernames or not, so the answers cannot tell them apart).
+-- A run of them locks that username for that address only, so nobody can lock an admin out from elsewhere;
+-- the sum over all addresses stops a guessing spread over many.
+CREATE TABLE sign_in_failure (
+    username     text        NOT NULL CHECK (length(username) <= 40),
+    client       text        NOT NULL CHECK (length(client) <= 64),
+    failures     integer     NOT NULL CHECK (failures > 0),
+    last_at      timestamptz NOT NULL,
+    locked_until timestamptz,
+    PRIMARY KEY (username, client)
+);
+CREATE INDEX sign_in_failure_username_idx ON sign_in_failure (username, last_at);
 
 -- One sign-in: its refresh token (only a hash is kept) and whether it was revoked. Every access token names its
 -- session, so revoking the session ends the access tokens issued for it too.

@@ -65,6 +65,8 @@ class Api2BrokenAuthenticationTest extends DatabaseTest {
         // The tests ask one number for many codes; the per-number limits are not what is under test here.
         return Map.of("harvest.security.codes-per-number-per-hour", "1000",
                 "harvest.security.codes-per-number-per-day", "1000",
+                "harvest.security.staff-failures-per-account-per-hour", "30",
+                "micronaut.server.client-address-header", "X-Forwarded-For",
                 "harvest.sms.worker-enabled", "false");
     }
 
@@ -262,12 +264,44 @@ class Api2BrokenAuthenticationTest extends DatabaseTest {
     }
 
     @Test
+    void a_guesser_locks_the_account_only_where_it_guesses_until_its_guesses_add_up_everywhere() {
+        createAccount("target", "VIEWER", "quiet river under the bridge");
+        for (int i = 0; i < 10; i++) {
+            staffSignIn("target", "wrong guess number " + i, "198.51.100.61");
+        }
+        assertThat(staffSignIn("target", "quiet river under the bridge", "198.51.100.61").status()).as("locked where it guessed").isEqualTo(401);
+        assertThat(staffSignIn("target", "quiet river under the bridge", "203.0.113.5").status()).as("not elsewhere").isEqualTo(200);
+
+        for (int i = 0; i < 20; i++) {
+            staffSignIn("target", "wrong guess number " + i, "198.51.100." + (62 + i / 10));
+        }
+        assertThat(staffSignIn("target", "quiet river under the bridge", "203.0.113.5").status())
+                .as("thirty guesses within the hour, from three addresses, lock it everywhere").isEqualTo(401);
+    }
+
+    @Test
+    void a_stolen_token_cannot_be_used_to_guess_the_current_password() {
+        createAccount("holder", "VIEWER", "lanterns along the canal");
+        Api holder = api.withToken(signIn("holder", "lanterns along the canal").path("accessToken").asText());
+        for (int i = 0; i < 10; i++) {
+            assertThat(holder.post("/api/v1/me/password", Map.of("currentPassword", "guess number " + i,
+                    "newPassword", "an entirely new passphrase")).status()).isEqualTo(422);
+        }
+
+        Api.Reply right = holder.post("/api/v1/me/password", Map.of("currentPassword", "lanterns along the canal",
+                "newPassword", "an entirely new passphrase"));
+
+        assertThat(right.status()).as("wrong current passwords count as failed sign-ins").isEqualTo(429);
+        assertThat(staffSignIn("holder", "lanterns along the canal").status()).as("and lock sign-in from there too").isEqualTo(401);
+    }
+
+    @Test
     void when_a_lock_runs_out_the_count_starts_afresh() throws Exception {
         createAccount("typist", "VIEWER", "copper kettle on the stove");
         for (int i = 0; i < 10; i++) {
             staffSignIn("typist", "wrong guess number " + i);
         }
-        sql("UPDATE staff_account SET locked_until = now() - interval '1 second' WHERE username = 'typist'");
+        sql("UPDATE sign_in_failure SET locked_until = now() - interval '1 second' WHERE username = 'typist'");
 
         assertThat(staffSignIn("typist", "one more typo").status()).isEqualTo(401);
 
@@ -400,6 +434,10 @@ class Api2BrokenAuthenticationTest extends DatabaseTest {
     private void createAccount(String username, String role, String password) {
         Api.Reply created = api.post("/api/v1/accounts", Map.of("username", username, "role", role, "password", password));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    }
+
+    private Api.Reply staffSignIn(String username, String password, String from) {
+        return api.anonymous().post("/api/v1/auth/sign-in", Map.of("username", username, "password", password), "X-Forwarded-For", from);
     }
 
     private Api.Reply staffSignIn(String username, String password) {

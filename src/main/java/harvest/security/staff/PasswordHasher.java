@@ -49,9 +49,10 @@ public class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    /** Spends the time a real verification would, for a username that does not exist. */
-    public void verifyDecoy(String password) {
+    /** Spends the time a real verification would, for a username that does not exist; never a match. */
+    public boolean verifyDecoy(String password) {
         matches(password, decoy);
+        return false;
     }
 
     private static byte[] derive(String password, byte[] salt, int memoryKib, int passes, int lanes, int length) {
