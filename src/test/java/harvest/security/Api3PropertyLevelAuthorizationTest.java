@@ -29,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class Api3PropertyLevelAuthorizationTest extends DatabaseTest {
     private static final String OPERATOR_PHONE = "+8613883014629";
+    /** The base farmer's, whose household owns F-1. */
+    private static final String FARMER_PHONE = "+8615078657975";
+    private static final String CONTACT_PHONE = "+8615135316815";
 
     @Inject
     Api api;
@@ -48,6 +51,7 @@ class Api3PropertyLevelAuthorizationTest extends DatabaseTest {
         Ledgers.createBaseRows(api);
         assertThat(api.post(Resource.MACHINES.path(), Resource.MACHINES.body("M-1")).status()).isEqualTo(201);
         assertThat(api.post(Resource.FIELDS.path(), Resource.FIELDS.body("F-1")).status()).isEqualTo(201);
+        assertThat(api.post(Resource.DRYING_SITES.path(), Resource.DRYING_SITES.body("D-1")).status()).isEqualTo(201);
         operator = api.app(OPERATOR_PHONE);
         viewer = api.staff(Roles.VIEWER);
     }
@@ -107,8 +111,13 @@ class Api3PropertyLevelAuthorizationTest extends DatabaseTest {
 
     @Test
     void a_farmer_or_site_contact_cannot_set_what_the_service_works_out() {
-        refusedNaming(api.post("/api/v1/disruptions/not-ready", Map.of("fieldCode", "F-1", "ripeFrom", "2023-07-01T00:00:00+08:00")), "ripeFrom");
-        refusedNaming(api.post("/api/v1/drying-sites/D-1/intake", Map.of("fieldCode", "F-1", "tonnes", 1, "actor", "someone else")), "actor");
+        Api farmer = api.app(FARMER_PHONE);
+        Api contact = api.app(CONTACT_PHONE);
+        refusedNaming(farmer.post("/api/v1/disruptions/not-ready", Map.of("fieldCode", "F-1", "ripeFrom", "2023-07-01T00:00:00+08:00")), "ripeFrom");
+        refusedNaming(farmer.post("/api/v1/disruptions/not-ready", Map.of("fieldCode", "F-1", "farmerCode", "SOMEONE")), "farmerCode");
+        refusedNaming(contact.post("/api/v1/drying-sites/D-1/intake", Map.of("fieldCode", "F-1", "tonnes", 1, "actor", "someone else")), "actor");
+        refusedNaming(contact.post("/api/v1/drying-sites/D-1/outflow", Map.of("fieldCode", "F-1", "tonnes", 1, "day", "2023-06-01")), "day");
+        assertThat(api.get("/api/v1/disruptions").json().path("totalItems").asLong()).as("nothing recorded").isZero();
     }
 
     @Test

@@ -32,6 +32,9 @@ class Api5FunctionLevelAuthorizationTest extends DatabaseTest {
     private Api viewer;
     private Api dispatcher;
     private Api operator;
+    private Api farmer;
+    private Api leader;
+    private Api contact;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -43,6 +46,9 @@ class Api5FunctionLevelAuthorizationTest extends DatabaseTest {
         viewer = api.staff(Roles.VIEWER);
         dispatcher = api.staff(Roles.DISPATCHER);
         operator = api.app(OPERATOR_PHONE);
+        farmer = api.app(api.get("/api/v1/farmers/code/F00001").json().path("phone").asText());
+        leader = api.app(api.get("/api/v1/teams/code/T001").json().path("leaderPhone").asText());
+        contact = api.app(api.get("/api/v1/drying-sites/code/D001").json().path("contactPhone").asText());
     }
 
     @Test
@@ -76,9 +82,11 @@ class Api5FunctionLevelAuthorizationTest extends DatabaseTest {
 
     @Test
     void every_route_refuses_every_role_its_rule_does_not_name() {
-        Map<String, Api> callers = Map.of(Roles.VIEWER, viewer, Roles.DISPATCHER, dispatcher, Roles.OPERATOR, operator);
+        Map<String, Api> callers = Map.of(Roles.VIEWER, viewer, Roles.DISPATCHER, dispatcher, Roles.OPERATOR, operator,
+                Roles.FARMER, farmer, Roles.TEAM_LEADER, leader, Roles.SITE_CONTACT, contact);
         Map<String, List<String>> tokenRoles = Map.of(Roles.VIEWER, Roles.granted(Roles.VIEWER),
-                Roles.DISPATCHER, Roles.granted(Roles.DISPATCHER), Roles.OPERATOR, List.of(Roles.OPERATOR));
+                Roles.DISPATCHER, Roles.granted(Roles.DISPATCHER), Roles.OPERATOR, List.of(Roles.OPERATOR),
+                Roles.FARMER, List.of(Roles.FARMER), Roles.TEAM_LEADER, List.of(Roles.TEAM_LEADER), Roles.SITE_CONTACT, List.of(Roles.SITE_CONTACT));
         int refusals = 0;
         for (Routes.Route route : routes.all()) {
             for (Map.Entry<String, Api> caller : callers.entrySet()) {
@@ -90,7 +98,7 @@ class Api5FunctionLevelAuthorizationTest extends DatabaseTest {
                 refusals++;
             }
         }
-        assertThat(refusals).as("the matrix is not empty").isGreaterThan(150);
+        assertThat(refusals).as("the matrix is not empty").isGreaterThan(400);
     }
 
     @Test
