@@ -1,9 +1,12 @@
 package harvest.dispatch;
 
 import harvest.planning.Assignment;
+import harvest.planning.AssignmentStatus;
 import harvest.security.Access;
 import harvest.security.Roles;
+import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
+import harvest.system.problem.ProblemType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
@@ -14,6 +17,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import java.util.Set;
+
 /** The published plan's work as it happens; a split field's part is FIELD#n, sent as FIELD%23n. */
 @Secured({Roles.DISPATCHER, Roles.OPERATOR})
 @SecurityRequirement(name = "bearer")
@@ -21,6 +26,9 @@ import jakarta.validation.Valid;
 @Tag(name = "dispatch")
 @ProblemResponses
 public class AssignmentController {
+    /** What an operator may move their own job to from the app; the rest of the lifecycle is the dispatcher's. */
+    private static final Set<AssignmentStatus> OPERATOR_MOVES = Set.of(AssignmentStatus.CONFIRMED, AssignmentStatus.IN_PROGRESS);
+
     private final AssignmentWork work;
     private final Access access;
 
@@ -34,6 +42,10 @@ public class AssignmentController {
             summary = "Move an assignment of the published plan: NOTIFIED, CONFIRMED, IN_PROGRESS, CANCELLED or FAILED (DONE is /finish)")
     public Assignment changeStatus(@PathVariable long id, @PathVariable String chunkId, @Body @Valid AssignmentStatusChange body) {
         access.requireAssignment(id, chunkId);
+        if (access.appUser().isPresent() && !OPERATOR_MOVES.contains(body.status())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "an operator confirms and starts jobs; calling one off is the dispatcher's"
+                    + " decision, and a breakdown is reported at /breakdown");
+        }
         return work.move(id, chunkId, body.status());
     }
 

@@ -1,16 +1,15 @@
 package harvest.security;
 
+import harvest.planning.Assignment;
+import harvest.planning.PlanStore;
 import harvest.security.mobile.Holdings;
 import harvest.security.mobile.MobileIdentities;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,16 +20,15 @@ import java.util.function.Function;
  * else's object and an object that does not exist get the same 403, so ids cannot be probed.
  */
 @Singleton
-@Connectable
 public class Access {
     private final SecurityService security;
     private final MobileIdentities identities;
-    private final JdbcOperations jdbc;
+    private final PlanStore plans;
 
-    public Access(SecurityService security, MobileIdentities identities, JdbcOperations jdbc) {
+    public Access(SecurityService security, MobileIdentities identities, PlanStore plans) {
         this.security = security;
         this.identities = identities;
-        this.jdbc = jdbc;
+        this.plans = plans;
     }
 
     /** The phone number of an app user; empty for staff. */
@@ -62,13 +60,7 @@ public class Access {
         if (phone.isEmpty()) {
             return;
         }
-        String machine = jdbc.prepareStatement("SELECT machine_code FROM plan_assignment WHERE plan_id = ? AND chunk_id = ?", statement -> {
-            statement.setLong(1, planId);
-            statement.setString(2, chunkId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        });
+        String machine = plans.assignments(planId, List.of(chunkId)).stream().map(Assignment::machineCode).findFirst().orElse(null);
         if (machine == null || !identities.holdings(phone.get()).machines().contains(machine)) {
             throw forbidden("job " + chunkId + " of plan " + planId);
         }

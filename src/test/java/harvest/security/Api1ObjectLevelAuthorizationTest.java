@@ -166,6 +166,16 @@ class Api1ObjectLevelAuthorizationTest extends DatabaseTest {
     }
 
     @Test
+    void an_operator_cannot_call_off_even_their_own_job() {
+        String job = "/api/v1/plans/" + plan + "/assignments/" + chunkOf(operators.mine()) + "/status";
+        for (String status : List.of("CANCELLED", "NOTIFIED", "DONE", "FAILED")) {
+            Api.Reply refused = operators.me().post(job, Map.of("status", status));
+            assertThat(refused.status()).as(status + ": " + refused).isEqualTo(403);
+        }
+        assertThat(api.get("/api/v1/plans/" + plan + "/assignments?machine=" + operators.mine()).text()).doesNotContain("CANCELLED");
+    }
+
+    @Test
     void an_app_user_sees_only_their_own_holdings() {
         JsonNode me = operators.me().get("/api/v1/me").json();
         assertThat(me.path("roles").toString()).contains(Roles.OPERATOR);
