@@ -161,6 +161,14 @@ class Api4ResourceConsumptionTest extends DatabaseTest {
     }
 
     @Test
+    void a_sign_in_body_over_a_few_kilobytes_is_refused_before_it_is_read() {
+        String operator = "+8613883014631";
+        Api.Reply refused = api.anonymous().post("/api/v1/auth/mobile/codes", "{\"phone\": \"" + operator + "\"" + " ".repeat(5000) + "}");
+        assertProblem(refused, 413, "payload-too-large");
+        assertThat(texts(operator, "SIGN_IN_CODE")).as("no code was made").isZero();
+    }
+
+    @Test
     void a_ledger_upload_above_the_limit_is_413_and_nothing_is_written() {
         long before = communities();
         String[] lines = IntStream.rangeClosed(1, 600).mapToObj(i -> "BIG-C%03d,新社区%d,魏北街道,34.05,113.82".formatted(i, i))
