@@ -46,9 +46,7 @@ public class Sessions {
     @Transactional
     public SignedIn start(Identity identity) {
         UUID id = UUID.randomUUID();
-        byte[] refresh = new byte[32];
-        RANDOM.nextBytes(refresh);
-        String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(refresh);
+        String refreshToken = newRefreshToken();
         Duration ttl = identity.kind() == Identity.Kind.STAFF ? settings.getStaffSessionTtl() : settings.getMobileSessionTtl();
         Instant expires = jdbc.prepareStatement("""
                 INSERT INTO auth_session (id, kind, subject, refresh_hash, created_at, expires_at)
@@ -66,34 +64,57 @@ public class Sessions {
         return signedIn(id, identity, refreshToken, expires);
     }
 
-    /** A new access token for a live session, with the roles its holder has now; a holder who lost them loses the session. */
+    /**
+     * A new access token for a live session, with the roles its holder has now, and a new refresh token in place of
+     * the one presented. A holder who lost their roles loses the session; so does one whose refresh token was
+     * already traded in, since then someone else has a copy of it.
+     */
     @Transactional(noRollbackFor = ProblemException.class)
     public SignedIn refresh(String refreshToken) {
-        Session session = find(refreshToken).orElseThrow(() -> new ProblemException(ProblemType.SIGN_IN_FAILED,
-                "the refresh token is unknown, expired or revoked; sign in again"));
+        byte[] presented = sha256(refreshToken);
+        Optional<Session> found = find(presented);
+        if (found.isEmpty()) {
+            endReused(presented);
+            throw new ProblemException(ProblemType.SIGN_IN_FAILED, "the refresh token is unknown, used, expired or revoked; sign in again");
+        }
+        Session session = found.get();
         Optional<Identity> identity = sources.stream().filter(source -> source.kind() == session.kind()).findFirst()
                 .flatMap(source -> source.current(session.subject()));
         if (identity.isEmpty() || identity.get().roles().isEmpty()) {
             revoke(session.id());
             throw new ProblemException(ProblemType.SIGN_IN_FAILED, "this sign-in is no longer allowed; sign in again");
         }
-        return signedIn(session.id(), identity.get(), refreshToken, session.expiresAt());
+        String next = newRefreshToken();
+        jdbc.prepareStatement("UPDATE auth_session SET previous_hash = refresh_hash, refresh_hash = ? WHERE id = ?", statement -> {
+            statement.setBytes(1, sha256(next));
+            statement.setObject(2, session.id());
+            return statement.executeUpdate();
+        });
+        return signedIn(session.id(), identity.get(), next, session.expiresAt());
     }
 
     private record Session(UUID id, Identity.Kind kind, String subject, Instant expiresAt) {
     }
 
-    private Optional<Session> find(String refreshToken) {
+    /** The live session of a refresh token, locked: two refreshes with one token cannot both succeed. */
+    private Optional<Session> find(byte[] refreshHash) {
         return jdbc.prepareStatement("""
                 SELECT id, kind, subject, expires_at FROM auth_session
-                WHERE refresh_hash = ? AND revoked_at IS NULL AND expires_at > now()""", statement -> {
-            statement.setBytes(1, sha256(refreshToken));
+                WHERE refresh_hash = ? AND revoked_at IS NULL AND expires_at > now() FOR UPDATE""", statement -> {
+            statement.setBytes(1, refreshHash);
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next()
                         ? Optional.of(new Session(rows.getObject(1, UUID.class), Identity.Kind.valueOf(rows.getString(2)),
                         rows.getString(3), rows.getTimestamp(4).toInstant()))
                         : Optional.empty();
             }
+        });
+    }
+
+    private void endReused(byte[] refreshHash) {
+        jdbc.prepareStatement("UPDATE auth_session SET revoked_at = now() WHERE previous_hash = ? AND revoked_at IS NULL", statement -> {
+            statement.setBytes(1, refreshHash);
+            return statement.executeUpdate();
         });
     }
 
@@ -132,6 +153,12 @@ public class Sessions {
         String access = tokens.generateToken(identity.authentication(id), ttl)
                 .orElseThrow(() -> new IllegalStateException("the token generator produced no token"));
         return new SignedIn(access, "Bearer", ttl, refreshToken, expires, identity.name(), identity.roles());
+    }
+
+    private static String newRefreshToken() {
+        byte[] refresh = new byte[32];
+        RANDOM.nextBytes(refresh);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(refresh);
     }
 
     private static byte[] sha256(String token) {

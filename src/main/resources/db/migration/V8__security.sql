@@ -27,18 +27,21 @@ CREATE TABLE sign_in_failure (
 );
 CREATE INDEX sign_in_failure_username_idx ON sign_in_failure (username, last_at);
 
--- One sign-in: its refresh token (only a hash is kept) and whether it was revoked. Every access token names its
+-- One sign-in: its refresh token (only a hash is kept; each refresh trades it for a new one) and whether it was revoked. Every access token names its
 -- session, so revoking the session ends the access tokens issued for it too.
 CREATE TABLE auth_session (
     id           uuid        PRIMARY KEY,
     kind         text        NOT NULL CHECK (kind IN ('STAFF', 'MOBILE')),
     subject      text        NOT NULL,
     refresh_hash bytea       NOT NULL UNIQUE CHECK (length(refresh_hash) = 32),
+    -- the refresh token traded in last: presented again, it was copied, and the session ends
+    previous_hash bytea      CHECK (length(previous_hash) = 32),
     created_at   timestamptz NOT NULL,
     expires_at   timestamptz NOT NULL CHECK (expires_at > created_at),
     revoked_at   timestamptz
 );
 CREATE INDEX auth_session_subject_idx ON auth_session (kind, subject) WHERE revoked_at IS NULL;
+CREATE INDEX auth_session_previous_idx ON auth_session (previous_hash);
 
 -- One-time sign-in codes, hashed; rows are kept for a day so the per-number limits can count them.
 CREATE TABLE sign_in_code (

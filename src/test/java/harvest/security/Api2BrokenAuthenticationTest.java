@@ -174,6 +174,21 @@ class Api2BrokenAuthenticationTest extends DatabaseTest {
     }
 
     @Test
+    void each_refresh_trades_the_token_in_and_a_copy_used_later_ends_the_session() {
+        JsonNode session = signIn("test-admin", "test admin passphrase");
+        String first = session.path("refreshToken").asText();
+        JsonNode second = refresh(first).json();
+        assertThat(second.path("refreshToken").asText()).isNotEqualTo(first);
+        JsonNode third = refresh(second.path("refreshToken").asText()).json();
+
+        assertThat(refresh(first).status()).as("an old token, presented again").isEqualTo(401);
+        assertThat(refresh(second.path("refreshToken").asText()).status()).isEqualTo(401);
+
+        assertThat(refresh(third.path("refreshToken").asText()).status()).as("the session is over for everyone").isEqualTo(401);
+        assertUnauthorized(api.withToken(third.path("accessToken").asText()).get(PROTECTED));
+    }
+
+    @Test
     void an_app_session_is_refreshed_with_the_holdings_of_now() {
         String code = requestCode(OPERATOR);
         JsonNode session = api.anonymous().post("/api/v1/auth/mobile/sign-in", Map.of("phone", OPERATOR, "code", code)).json();
