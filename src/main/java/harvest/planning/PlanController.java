@@ -133,7 +133,7 @@ public class PlanController {
     @Operation(summary = "One combine's itinerary")
     public Itinerary machine(@PathVariable long id, @PathVariable String code) {
         access.requireMachine(code);
-        solved(id);
+        shown(id);
         List<Assignment> assignments = plans.assignments(id, code, null);
         if (assignments.isEmpty()) {
             throw ProblemException.notFound("combine " + code + " in plan " + id);
@@ -146,7 +146,7 @@ public class PlanController {
     @Operation(summary = "One field: who harvests it when, and any part left out or at risk")
     public FieldPlan field(@PathVariable long id, @PathVariable String code) {
         access.requireField(code);
-        PlanOutcome outcome = solved(id).outcome();
+        PlanOutcome outcome = shown(id).outcome();
         List<Assignment> assignments = plans.assignments(id, null, code);
         List<FieldRisk> unassigned = ofField(outcome.unassigned(), code);
         List<FieldRisk> atRisk = ofField(outcome.atRisk(), code);
@@ -161,12 +161,21 @@ public class PlanController {
     @Operation(summary = "One volunteer team's tasks: the jobs it helps with, in time order")
     public List<Assignment> team(@PathVariable long id, @PathVariable String code) {
         access.requireTeam(code);
-        solved(id);
+        shown(id);
         List<Assignment> tasks = plans.teamTasks(id, code);
         if (tasks.isEmpty()) {
             throw ProblemException.notFound("team " + code + " in plan " + id);
         }
         return tasks;
+    }
+
+    /** A solved plan as one person's view shows it: the app shows people only the plan they work to. */
+    private Plan shown(long id) {
+        Plan plan = solved(id);
+        if (access.appUser().isPresent() && plan.publication() != Publication.PUBLISHED) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "plan " + id + " is not the published plan, the only one the app shows");
+        }
+        return plan;
     }
 
     private Plan solved(long id) {

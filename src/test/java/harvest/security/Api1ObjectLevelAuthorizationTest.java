@@ -166,6 +166,18 @@ class Api1ObjectLevelAuthorizationTest extends DatabaseTest {
     }
 
     @Test
+    void the_app_shows_people_only_the_published_plan() {
+        long draft = api.post("/api/v1/plans", """
+                {"firstDay": "2023-05-28", "days": 3, "strategy": "GREEDY"}""").json().get("id").asLong();
+        PlanPolling.awaitFinished(api, draft);
+
+        Api.Reply refused = operators.me().get("/api/v1/plans/" + draft + "/machines/" + operators.mine());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(api.get("/api/v1/plans/" + draft + "/machines/" + operators.mine()).status()).as("staff see drafts").isIn(200, 404);
+    }
+
+    @Test
     void an_operator_cannot_call_off_even_their_own_job() {
         String job = "/api/v1/plans/" + plan + "/assignments/" + chunkOf(operators.mine()) + "/status";
         for (String status : List.of("CANCELLED", "NOTIFIED", "DONE", "FAILED")) {
