@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Size;
 
 /** A new staff account, created by an admin. */
 @Serdeable
-public record AccountRequest(@NotNull @Pattern(regexp = StaffAccounts.USERNAME, message = "must be 3 to 40 lower-case letters, digits, '.', '_' or '-'") String username,
+public record AccountRequest(@NotNull @Pattern(regexp = CredentialRules.USERNAME, message = CredentialRules.USERNAME_MESSAGE) String username,
                              @Nullable @Size(max = 100) String displayName,
                              @NotNull @Pattern(regexp = "ADMIN|DISPATCHER|VIEWER", message = "must be ADMIN, DISPATCHER or VIEWER")
                              @Schema(allowableValues = {"ADMIN", "DISPATCHER", "VIEWER"}) String role,
-                             @NotNull @Size(min = StaffAccounts.MIN_PASSWORD, max = StaffAccounts.MAX_PASSWORD) String password) {
+                             @NotNull @Size(min = CredentialRules.MIN_PASSWORD, max = CredentialRules.MAX_PASSWORD) String password) {
 }

@@ -15,5 +15,5 @@ public record AccountUpdate(@Nullable @Size(max = 100) String displayName,
                             @Nullable @Pattern(regexp = "ADMIN|DISPATCHER|VIEWER", message = "must be ADMIN, DISPATCHER or VIEWER")
                             @Schema(allowableValues = {"ADMIN", "DISPATCHER", "VIEWER"}) String role,
                             @Nullable Boolean enabled,
-                            @Nullable @Size(min = StaffAccounts.MIN_PASSWORD, max = StaffAccounts.MAX_PASSWORD) String password) {
+                            @Nullable @Size(min = CredentialRules.MIN_PASSWORD, max = CredentialRules.MAX_PASSWORD) String password) {
 }

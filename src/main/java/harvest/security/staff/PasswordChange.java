@@ -6,6 +6,6 @@ import jakarta.validation.constraints.Size;
 
 /** A staff member's own password change; it ends all their sessions, so they sign in again. */
 @Serdeable
-public record PasswordChange(@NotNull @Size(max = StaffAccounts.MAX_PASSWORD) String currentPassword,
-                             @NotNull @Size(min = StaffAccounts.MIN_PASSWORD, max = StaffAccounts.MAX_PASSWORD) String newPassword) {
+public record PasswordChange(@NotNull @Size(max = CredentialRules.MAX_PASSWORD) String currentPassword,
+                             @NotNull @Size(min = CredentialRules.MIN_PASSWORD, max = CredentialRules.MAX_PASSWORD) String newPassword) {
 }

@@ -21,14 +21,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The staff accounts: who they are, their role, their password hash, and sign-in failures that lock them. */
+/** The staff accounts: who they are, their role and password hash; signing in and changing them. */
 @Singleton
 @Connectable
 public class StaffAccounts implements IdentitySource {
-    static final String USERNAME = "^[a-z0-9][a-z0-9._-]{2,39}$";
-    /** Long passphrases over complexity rules (NIST SP 800-63B); the upper bound keeps hashing cheap to refuse. */
-    static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 128;
     private static final String COLUMNS = "username, display_name, role, enabled, created_at, password_changed_at, version";
 
     private final JdbcOperations jdbc;
@@ -98,11 +94,8 @@ public class StaffAccounts implements IdentitySource {
 
     @Transactional
     public StaffAccount create(AccountRequest request) {
-        // FirstAdmin calls this with the environment's values, which no request validation has seen.
-        if (request.username() == null || !request.username().matches(USERNAME)) {
-            throw ProblemException.invalid("username", "must be 3 to 40 lower-case letters, digits, '.', '_' or '-'");
-        }
-        requireGoodPassword(request.username(), request.password(), "password");
+        CredentialRules.requireUsername(request.username());
+        CredentialRules.requirePassword(request.username(), request.password(), "password");
         if (find(request.username()).isPresent()) {
             throw new ProblemException(ProblemType.DUPLICATE_CODE, "username " + request.username() + " is taken");
         }
@@ -130,7 +123,7 @@ public class StaffAccounts implements IdentitySource {
                     + " is the last enabled admin; make another admin first, or nobody could manage accounts");
         }
         if (update.password() != null) {
-            requireGoodPassword(username, update.password(), "password");
+            CredentialRules.requirePassword(username, update.password(), "password");
         }
         jdbc.prepareStatement("""
                 UPDATE staff_account SET display_name = coalesce(?, display_name), role = ?, enabled = ?,
@@ -171,7 +164,7 @@ public class StaffAccounts implements IdentitySource {
             throw ProblemException.invalid("currentPassword", "is not the current password");
         }
         // Checked here too so a weak password is named as the caller sent it, not as update's "password".
-        requireGoodPassword(name, change.newPassword(), "newPassword");
+        CredentialRules.requirePassword(name, change.newPassword(), "newPassword");
         update(name, new AccountUpdate(null, null, null, change.newPassword()));
     }
 
@@ -231,18 +224,6 @@ public class StaffAccounts implements IdentitySource {
                 return rows.getInt(1);
             }
         });
-    }
-
-    private static void requireGoodPassword(String username, String password, String field) {
-        if (password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD) {
-            throw ProblemException.invalid(field, "must be " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters long");
-        }
-        if (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            throw ProblemException.invalid(field, "must not contain the username");
-        }
-        if (password.isBlank() || password.chars().distinct().count() < 5) {
-            throw ProblemException.invalid(field, "is too easy to guess: use a passphrase of several different words");
-        }
     }
 
     private static StaffAccount account(ResultSet rows) throws SQLException {
