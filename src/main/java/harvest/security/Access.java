@@ -2,7 +2,6 @@ package harvest.security;
 
 import harvest.planning.Assignment;
 import harvest.planning.PlanStore;
-import harvest.security.mobile.Holdings;
 import harvest.security.mobile.MobileIdentities;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
@@ -39,19 +38,19 @@ public class Access {
     }
 
     public void requireMachine(String code) {
-        require(Holdings::machines, code, "combine");
+        require(identities::machines, code, "combine");
     }
 
     public void requireField(String code) {
-        require(Holdings::fields, code, "field");
+        require(identities::fields, code, "field");
     }
 
     public void requireTeam(String code) {
-        require(Holdings::teams, code, "team");
+        require(identities::teams, code, "team");
     }
 
     public void requireDryingSite(String code) {
-        require(Holdings::dryingSites, code, "drying site");
+        require(identities::dryingSites, code, "drying site");
     }
 
     /** An operator may report on the jobs of their own combines only. */
@@ -61,14 +60,15 @@ public class Access {
             return;
         }
         String machine = plans.assignments(planId, List.of(chunkId)).stream().map(Assignment::machineCode).findFirst().orElse(null);
-        if (machine == null || !identities.holdings(phone.get()).machines().contains(machine)) {
+        if (machine == null || !identities.machines(phone.get()).contains(machine)) {
             throw forbidden("job " + chunkId + " of plan " + planId);
         }
     }
 
-    private void require(Function<Holdings, List<String>> held, String code, String what) {
+    /** Reads only the one kind of holding the route needs: this runs on every app request. */
+    private void require(Function<String, List<String>> heldBy, String code, String what) {
         Optional<String> phone = appUser();
-        if (phone.isPresent() && !held.apply(identities.holdings(phone.get())).contains(code)) {
+        if (phone.isPresent() && !heldBy.apply(phone.get()).contains(code)) {
             throw forbidden(what + " " + code);
         }
     }

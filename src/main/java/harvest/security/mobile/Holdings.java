@@ -15,8 +15,6 @@ public record Holdings(@Schema(description = "Combines this number operates") Li
                        @Schema(description = "Fields of those households") List<String> fields,
                        @Schema(description = "Teams this number leads") List<String> teams,
                        @Schema(description = "Drying sites this number is the contact of") List<String> dryingSites) {
-    public static final Holdings NONE = new Holdings(List.of(), List.of(), List.of(), List.of(), List.of());
-
     public List<String> roles() {
         List<String> roles = new ArrayList<>();
         if (!machines.isEmpty()) {

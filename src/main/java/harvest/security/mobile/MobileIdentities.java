@@ -36,14 +36,29 @@ public class MobileIdentities implements IdentitySource {
     }
 
     public Holdings holdings(String phone) {
-        return new Holdings(
-                codes("SELECT code FROM machine WHERE operator_phone = ? AND retired_at IS NULL ORDER BY code", phone),
-                codes("SELECT code FROM farmer WHERE phone = ? AND retired_at IS NULL ORDER BY code", phone),
-                codes("""
-                        SELECT f.code FROM field f JOIN farmer h ON h.code = f.farmer_code
-                        WHERE h.phone = ? AND h.retired_at IS NULL AND f.retired_at IS NULL ORDER BY f.code""", phone),
-                codes("SELECT code FROM team WHERE leader_phone = ? AND retired_at IS NULL ORDER BY code", phone),
-                codes("SELECT code FROM drying_site WHERE contact_phone = ? AND retired_at IS NULL ORDER BY code", phone));
+        return new Holdings(machines(phone), farmers(phone), fields(phone), teams(phone), dryingSites(phone));
+    }
+
+    public List<String> machines(String phone) {
+        return codes("SELECT code FROM machine WHERE operator_phone = ? AND retired_at IS NULL ORDER BY code", phone);
+    }
+
+    public List<String> farmers(String phone) {
+        return codes("SELECT code FROM farmer WHERE phone = ? AND retired_at IS NULL ORDER BY code", phone);
+    }
+
+    public List<String> fields(String phone) {
+        return codes("""
+                SELECT f.code FROM field f JOIN farmer h ON h.code = f.farmer_code
+                WHERE h.phone = ? AND h.retired_at IS NULL AND f.retired_at IS NULL ORDER BY f.code""", phone);
+    }
+
+    public List<String> teams(String phone) {
+        return codes("SELECT code FROM team WHERE leader_phone = ? AND retired_at IS NULL ORDER BY code", phone);
+    }
+
+    public List<String> dryingSites(String phone) {
+        return codes("SELECT code FROM drying_site WHERE contact_phone = ? AND retired_at IS NULL ORDER BY code", phone);
     }
 
     private List<String> codes(String sql, String phone) {

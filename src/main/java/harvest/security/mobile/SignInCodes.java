@@ -35,7 +35,7 @@ import java.util.Optional;
 @Connectable
 public class SignInCodes {
     private static final Logger LOG = LoggerFactory.getLogger(SignInCodes.class);
-    static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcOperations jdbc;
