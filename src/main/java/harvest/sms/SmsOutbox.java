@@ -3,6 +3,7 @@ package harvest.sms;
 import harvest.system.Actor;
 import harvest.system.DistrictTime;
 import harvest.system.JdbcValues;
+import harvest.system.TransactionLocks;
 import harvest.system.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -221,10 +222,7 @@ public class SmsOutbox {
      */
     @Transactional(propagation = MANDATORY)
     public int requestedToday(String account, SmsKind kind) {
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))", statement -> {
-            statement.setString(1, "texts requested by " + account);
-            return statement.execute();
-        });
+        TransactionLocks.hold(jdbc, "texts requested by " + account);
         return jdbc.prepareStatement("""
                 SELECT count(*) FROM sms_message WHERE requested_by = ? AND kind = ?
                     AND created_at >= date_trunc('day', now() AT TIME ZONE ?) AT TIME ZONE ?""", statement -> {

@@ -1,8 +1,10 @@
 package harvest.weather;
 
+import harvest.system.DistrictTime;
+import harvest.system.TransactionLocks;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.Array;
@@ -11,8 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
-import harvest.system.DistrictTime;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public class ForecastStore {
      * compared with everything stored before it and its change event is true.
      */
     public void lockForecasts() {
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('harvest.forecast'))", statement -> statement.execute());
+        TransactionLocks.hold(jdbc, "harvest.forecast");
     }
 
     public boolean exists(String source, Instant issuedAt) {

@@ -9,6 +9,7 @@ import harvest.sms.SmsOutbox;
 import harvest.sms.SmsRecipient;
 import harvest.sms.SmsSettings;
 import harvest.sms.SmsTemplates;
+import harvest.system.TransactionLocks;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -59,10 +60,7 @@ public class SignInCodes {
     @Transactional
     public Duration send(String phone) {
         // One request per number at a time, so concurrent requests cannot all pass the count below.
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))", statement -> {
-            statement.setString(1, "sign-in code " + phone);
-            return statement.execute();
-        });
+        TransactionLocks.hold(jdbc, "sign-in code " + phone);
         requireUnderLimits(phone);
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         Duration ttl = settings.getCodeTtl();
