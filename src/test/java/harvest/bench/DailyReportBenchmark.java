@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 class DailyReportBenchmark extends DatabaseTest {
     private static final int COPIES = 8;
-    private static final int WARMUPS = 3;
-    private static final int RUNS = 7;
     private static final Set<String> CODE_COLUMNS = Set.of("code", "farmer_code", "community_code");
     private static final LocalDate FIRST_DAY = LocalDate.parse("2023-05-28");
     private static final LocalDate REPORTED = FIRST_DAY.plusDays(3);
@@ -75,9 +72,9 @@ class DailyReportBenchmark extends DatabaseTest {
         int finished = harvestUntil(plan, REPORTED.plusDays(1));
         clock.set(REPORTED.plusDays(1).atStartOfDay(DistrictTime.ZONE).plusHours(8).toInstant());
 
-        long baseline = median(() -> fields.all(false).size());
-        long report = median(() -> reports.report(REPORTED).communities().size());
-        long lines = median(() -> reports.fields(REPORTED).size());
+        long baseline = Medians.of(() -> fields.all(false).size());
+        long report = Medians.of(() -> reports.report(REPORTED).communities().size());
+        long lines = Medians.of(() -> reports.fields(REPORTED).size());
 
         System.out.printf("%n%-60s %10s %8s%n", "county: " + fields.all(false).size() + " fields, " + finished
                 + " jobs reported done, report for " + REPORTED, "median ms", "ratio");
@@ -140,20 +137,5 @@ class DailyReportBenchmark extends DatabaseTest {
 
     private static String prefix(int copy) {
         return "K" + copy + "-";
-    }
-
-    private static long median(Supplier<Integer> run) {
-        long[] times = new long[RUNS];
-        for (int i = -WARMUPS; i < RUNS; i++) {
-            long start = System.nanoTime();
-            if (run.get() < 0) {
-                throw new IllegalStateException();
-            }
-            if (i >= 0) {
-                times[i] = System.nanoTime() - start;
-            }
-        }
-        Arrays.sort(times);
-        return times[RUNS / 2];
     }
 }

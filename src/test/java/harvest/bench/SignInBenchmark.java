@@ -13,9 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +26,6 @@ import java.util.regex.Pattern;
 @Tag("benchmark")
 @MicronautTest(transactional = false)
 class SignInBenchmark extends DatabaseTest {
-    private static final int WARMUPS = 3;
-    private static final int RUNS = 7;
     private static final int REQUESTS = 200;
     /** The operator of the demo district's M0001. */
     private static final String OPERATOR_PHONE = "+8613883014629";
@@ -55,10 +51,10 @@ class SignInBenchmark extends DatabaseTest {
         String app = token(post("/api/v1/auth/mobile/sign-in",
                 "{\"phone\": \"" + OPERATOR_PHONE + "\", \"code\": \"" + api.lastCode(OPERATOR_PHONE) + "\"}"));
 
-        long baseline = median(() -> requests("/redoc/index.html", null));
-        long staffRequests = median(() -> requests("/api/v1/me", staff));
-        long appRequests = median(() -> requests("/api/v1/me", app));
-        long signIn = median(() -> token(post("/api/v1/auth/sign-in", SIGN_IN)).length());
+        long baseline = Medians.of(() -> requests("/redoc/index.html", null));
+        long staffRequests = Medians.of(() -> requests("/api/v1/me", staff));
+        long appRequests = Medians.of(() -> requests("/api/v1/me", app));
+        long signIn = Medians.of(() -> token(post("/api/v1/auth/sign-in", SIGN_IN)).length());
 
         double perRequest = (double) baseline / REQUESTS;
         System.out.printf("%n%-62s %12s %8s%n", "security, " + REQUESTS + " requests a run", "median ms", "ratio");
@@ -107,20 +103,5 @@ class SignInBenchmark extends DatabaseTest {
             throw new IllegalStateException("no access token in " + body);
         }
         return token.group(1);
-    }
-
-    private static long median(IntSupplier run) {
-        long[] times = new long[RUNS];
-        for (int i = -WARMUPS; i < RUNS; i++) {
-            long start = System.nanoTime();
-            if (run.getAsInt() < 0) {
-                throw new IllegalStateException();
-            }
-            if (i >= 0) {
-                times[i] = System.nanoTime() - start;
-            }
-        }
-        Arrays.sort(times);
-        return times[RUNS / 2];
     }
 }
