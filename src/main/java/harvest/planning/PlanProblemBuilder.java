@@ -21,6 +21,7 @@ import harvest.planning.domain.Harvester;
 import harvest.planning.domain.Horizon;
 import harvest.planning.domain.LossModel;
 import harvest.planning.domain.Place;
+import harvest.planning.domain.Prices;
 import harvest.planning.domain.VolunteerTeam;
 import harvest.planning.domain.WorkCalendar;
 import harvest.planning.domain.WorkRules;
@@ -89,7 +90,7 @@ public class PlanProblemBuilder {
      * revision made during the day cannot send a combine back into the morning. The finished chunks of a field
      * being harvested are left out.
      */
-    public HarvestPlan build(PlanScope scope, WorkRules rules, LossModel loss, @Nullable Instant notBefore) {
+    public HarvestPlan build(PlanScope scope, WorkRules rules, LossModel loss, Prices prices, @Nullable Instant notBefore) {
         Instant start = scope.firstDay().atStartOfDay(DistrictTime.ZONE).toInstant();
         Instant end = start.plus(Duration.ofDays(scope.days()));
         int horizon = scope.days() * 1440;
@@ -149,7 +150,7 @@ public class PlanProblemBuilder {
         List<VolunteerTeam> volunteerTeams = teams.all(false).stream()
                 .filter(t -> scope.covers(t.communityCode()))
                 .map(t -> new VolunteerTeam(t.code(), t.communityCode())).toList();
-        return new HarvestPlan(new Horizon(horizon, loss), new ArrayList<>(capacities), new ArrayList<>(volunteerTeams),
+        return new HarvestPlan(new Horizon(horizon, loss, prices), new ArrayList<>(capacities), new ArrayList<>(volunteerTeams),
                 new ArrayList<>(harvesters), chunks);
     }
 

@@ -1,6 +1,6 @@
 package harvest.planning;
 
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.HardSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
@@ -8,7 +8,9 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.outcome.OutcomeReport;
-import harvest.planning.solver.GreedyDispatcher;
+import harvest.planning.check.PlanValidator;
+import harvest.planning.solver.DryingAwareStart;
+import harvest.planning.solver.RuleOfThumb;
 import harvest.planning.solver.HarvestSolverConfig;
 import harvest.planning.solver.ScoreExplainer;
 import harvest.system.problem.ProblemException;
@@ -43,6 +45,7 @@ public class PlanSolving {
     private final PlanProblemBuilder builder;
     private final PlanSettings settings;
     private final SolverFactory<HarvestPlan> solverFactory;
+    private final SolutionManager<HarvestPlan, HardSoftScore> solutionManager;
     private final ScoreExplainer explainer;
     private final ExecutorService solvers;
     private final Semaphore places;
@@ -54,7 +57,8 @@ public class PlanSolving {
         this.builder = builder;
         this.settings = settings;
         this.solverFactory = SolverFactory.create(HarvestSolverConfig.create(settings.getDefaultTimeLimit()));
-        this.explainer = new ScoreExplainer(SolutionManager.<HarvestPlan, HardMediumSoftScore>create(solverFactory));
+        this.solutionManager = SolutionManager.create(solverFactory);
+        this.explainer = new ScoreExplainer(solutionManager);
         this.solvers = Executors.newFixedThreadPool(settings.getMaxSolving(), Thread.ofPlatform().name("planner-", 1).factory());
         this.places = new Semaphore(settings.getMaxSolving() + settings.getMaxQueued());
     }
@@ -109,8 +113,7 @@ public class PlanSolving {
     }
 
     private Plan start(PlanStore.NewPlan request, @Nullable Revision revision) {
-        HarvestPlan problem = builder.build(request.scope(), request.rules().workRules(), request.rules().lossModel(),
-                request.pinnedBefore());
+        HarvestPlan problem = build(request);
         if (problem.getChunks().isEmpty()) {
             throw ProblemException.invalid("fields", "no field in the scope is waiting for a combine");
         }
@@ -121,7 +124,8 @@ public class PlanSolving {
         }
         try {
             Plan plan = store.insert(request);
-            Job job = new Job(plan, problem, revision);
+            // the rule of thumb is dispatched on a problem of its own, so the plan can be compared with it
+            Job job = new Job(plan, problem, request.strategy() == Strategy.PLANNER ? build(request) : null, revision);
             jobs.put(plan.id(), job);
             solvers.execute(job);
             return plan;
@@ -131,17 +135,25 @@ public class PlanSolving {
         }
     }
 
+    private HarvestPlan build(PlanStore.NewPlan request) {
+        return builder.build(request.scope(), request.rules().workRules(), request.rules().lossModel(), request.rules().prices(),
+                request.pinnedBefore());
+    }
+
     private final class Job implements Runnable {
         private final Plan plan;
         private final HarvestPlan problem;
+        /** The same problem for the rule of thumb, when the plan is the planner's. */
+        private final @Nullable HarvestPlan ruleOfThumbProblem;
         private final @Nullable Revision revision;
         private volatile Solver<HarvestPlan> solver;
         private volatile boolean stopRequested;
         private long lastProgress;
 
-        Job(Plan plan, HarvestPlan problem, @Nullable Revision revision) {
+        Job(Plan plan, HarvestPlan problem, @Nullable HarvestPlan ruleOfThumbProblem, @Nullable Revision revision) {
             this.plan = plan;
             this.problem = problem;
+            this.ruleOfThumbProblem = ruleOfThumbProblem;
             this.revision = revision;
         }
 
@@ -170,18 +182,31 @@ public class PlanSolving {
             }
         }
 
+        /**
+         * The rule of thumb's plan; for the planner, its own start is the better of that and the drying-aware
+         * dispatch, so that the search never ends worse than the rule it is compared with.
+         */
         private void solve() {
-            if (revision != null) {
-                revision.applyTo(problem, plan.strategy());
-            }
-            HarvestPlan solved = new GreedyDispatcher().dispatch(problem);
+            HarvestPlan ruleOfThumb = new RuleOfThumb().dispatch(revised(ruleOfThumbProblem == null ? problem : ruleOfThumbProblem, Strategy.GREEDY));
+            solutionManager.update(ruleOfThumb);
+            PlanValidator.Report baseline = new PlanValidator().validate(ruleOfThumb);
+            HarvestPlan solved = ruleOfThumb;
             if (plan.strategy() == Strategy.PLANNER) {
-                solved = search(solved);
+                HarvestPlan start = DryingAwareStart.dispatch(revised(problem, Strategy.PLANNER));
+                solutionManager.update(start);
+                solved = search(start.getScore().compareTo(ruleOfThumb.getScore()) >= 0 ? start : ruleOfThumb);
             }
             var explanation = explainer.explain(solved);
             OutcomeReport.Result result = OutcomeReport.of(solved, plan.firstDay(), explanation,
-                    revision == null ? Map.of() : revision.statuses(), revision == null ? null : revision.published());
+                    revision == null ? Map.of() : revision.statuses(), revision == null ? null : revision.published(), baseline);
             store.finish(plan.id(), solved.getScore().toString(), stopRequested, result.outcome(), result.assignments());
+        }
+
+        private HarvestPlan revised(HarvestPlan fresh, Strategy strategy) {
+            if (revision != null) {
+                revision.applyTo(fresh, strategy);
+            }
+            return fresh;
         }
 
         private HarvestPlan search(HarvestPlan start) {

@@ -1,6 +1,7 @@
 package harvest.planning;
 
 import harvest.planning.domain.LossModel;
+import harvest.planning.domain.Prices;
 import harvest.planning.domain.WorkRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -10,7 +11,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
-/** Planning rules 3, 4 and 7 for one plan; anything left out keeps the district's default. */
+/** Planning rules 3, 4 and 7 and the prices of grain and road for one plan; anything left out keeps the district's default. */
 @Serdeable
 @Schema(name = "RuleOverrides")
 public record RuleOverrides(
@@ -22,9 +23,11 @@ public record RuleOverrides(
         @Nullable @DecimalMin("0") @DecimalMax("0.05") @Schema(description = "Share lost per wet hour standing ripe (default 0.001)") Double standingLossPerWetHour,
         @Nullable @DecimalMin("0") @DecimalMax("1") @Schema(description = "Most of a field's yield lost standing (default 0.30)") Double standingLossCap,
         @Nullable @Min(0) @Max(240) @Schema(description = "Hours harvested grain waits without loss (default 24)") Integer waitingGraceHours,
-        @Nullable @DecimalMin("0") @DecimalMax("1") @Schema(description = "Share lost per day waiting after that (default 0.015)") Double waitingLossPerDay) {
+        @Nullable @DecimalMin("0") @DecimalMax("1") @Schema(description = "Share lost per day waiting after that (default 0.015)") Double waitingLossPerDay,
+        @Nullable @DecimalMin("0") @DecimalMax("100") @Schema(description = "What a kg of grain is worth, yuan (default 2.4)") Double grainYuanPerKg,
+        @Nullable @DecimalMin("0") @DecimalMax("1000") @Schema(description = "What a km of combine road costs, yuan (default 4)") Double roadYuanPerKm) {
 
-    public static final RuleOverrides NONE = new RuleOverrides(null, null, null, null, null, null, null, null, null);
+    public static final RuleOverrides NONE = new RuleOverrides(null, null, null, null, null, null, null, null, null, null, null);
 
     public WorkRules workRules() {
         WorkRules d = WorkRules.DEFAULT;
@@ -37,6 +40,12 @@ public record RuleOverrides(
         return new LossModel(or(standingLossPerDryDay, d.standingPerDryDay()), or(standingLossPerWetHour, d.standingPerWetHour()),
                 or(standingLossCap, d.standingCap()), waitingGraceHours == null ? d.waitingGraceHours() : waitingGraceHours,
                 or(waitingLossPerDay, d.waitingPerDay()));
+    }
+
+    public Prices prices() {
+        Prices d = Prices.DEFAULT;
+        return new Prices(or(grainYuanPerKg, d.grainYuanPerKg()), or(roadYuanPerKm, d.roadYuanPerKm()), d.unhelpedHouseholdYuan(),
+                d.movedJobYuan(), d.teamOutsideItsDayYuanPerHour());
     }
 
     private static double or(@Nullable Double value, double fallback) {

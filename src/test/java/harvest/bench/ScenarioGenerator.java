@@ -8,6 +8,7 @@ import harvest.planning.domain.Harvester;
 import harvest.planning.domain.Horizon;
 import harvest.planning.domain.LossModel;
 import harvest.planning.domain.Place;
+import harvest.planning.domain.Prices;
 import harvest.planning.domain.VolunteerTeam;
 import harvest.planning.domain.WorkCalendar;
 import harvest.planning.domain.WorkRules;
@@ -24,10 +25,11 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Seeded planning problems shaped like DESIGN.md's numbers: about 12 mu per field, 15 fields per combine, a
- * third of the combines borrowed for part of the season, one drying site per 50 fields (dryers, indoor floors
- * and open yards), one team per 65 fields, and a showery fortnight in which neighbouring communities get the
- * same spells a few hours apart.
+ * Seeded storm seasons shaped like DESIGN.md's numbers: about 12 mu per field, 18 fields per combine, a third of
+ * the combines borrowed for part of the season, one drying site per 68 fields (dryers, indoor floors and open
+ * yards), one team per 65 fields, and a fortnight of rain spells of 1-3 days between dry stretches of 1-3 days,
+ * neighbouring communities getting the same spells a few hours apart. Drying binds: the sites' capacity over the
+ * horizon is scaled to about the grain there is (3 % more).
  */
 final class ScenarioGenerator {
     static final Instant START = OffsetDateTime.parse("2023-05-28T00:00:00+08:00").toInstant();
@@ -39,9 +41,11 @@ final class ScenarioGenerator {
     record Size(String name, int fields, int combines, int days) {
     }
 
-    static final Size DISTRICT = new Size("district", 650, 45, 12);
-    static final Size COUNTY = new Size("county", 5_000, 250, 12);
-    static final Size REGION = new Size("region", 20_000, 1_000, 12);
+    static final Size DISTRICT = new Size("district", 680, 38, 14);
+    static final Size COUNTY = new Size("county", 4_700, 240, 14);
+    static final Size REGION = new Size("region", 20_000, 1_000, 14);
+    private static final int FIELDS_PER_SITE = 68;
+    private static final double CAPACITY_OVER_GRAIN = 1.03;
 
     /** An extra rain spell, from {@code fromHour} of the horizon for {@code hours}, over every other community. */
     record ExtraRain(int fromHour, int hours) {
@@ -94,7 +98,7 @@ final class ScenarioGenerator {
                     near(centres.get(random.nextInt(communities)), random, 0.02), from, until));
         }
         List<DryingCapacity> sites = new ArrayList<>();
-        for (int s = 0; s < Math.max(1, size.fields() / 50); s++) {
+        for (int s = 0; s < Math.max(1, size.fields() / FIELDS_PER_SITE); s++) {
             int c = random.nextInt(communities);
             double pick = random.nextDouble();
             boolean yard = pick >= 0.5;
@@ -102,20 +106,32 @@ final class ScenarioGenerator {
             sites.add(new DryingCapacity("D" + s, near(centres.get(c), random, 0.01),
                     PlanProblemBuilder.kgPerDay(tonnes * 1000, yard, calendars.get(c), size.days())));
         }
+        scaleToGrain(sites, chunks.stream().mapToDouble(Chunk::getYieldKg).sum() * CAPACITY_OVER_GRAIN);
         List<VolunteerTeam> teams = new ArrayList<>();
         for (int t = 0; t < Math.max(1, size.fields() / 65); t++) {
             teams.add(new VolunteerTeam("T" + t, "C" + random.nextInt(communities)));
         }
-        return new HarvestPlan(new Horizon(horizon, LossModel.DEFAULT), sites, teams, harvesters, chunks);
+        return new HarvestPlan(new Horizon(horizon, LossModel.DEFAULT, Prices.DEFAULT), sites, teams, harvesters, chunks);
     }
 
-    /** Rain spells over the whole district: dry stretches of 6-60 hours, wet spells of 1-18. */
+    /** Every site's days scaled by one factor, so that their capacity over the horizon is {@code kg}. */
+    private static void scaleToGrain(List<DryingCapacity> sites, double kg) {
+        double capacity = sites.stream().flatMapToLong(site -> java.util.Arrays.stream(site.kgPerDay())).sum();
+        for (DryingCapacity site : sites) {
+            long[] perDay = site.kgPerDay();
+            for (int day = 0; day < perDay.length; day++) {
+                perDay[day] = Math.round(perDay[day] * kg / capacity);
+            }
+        }
+    }
+
+    /** Storm spells over the whole district: dry stretches of 1-3 days, wet spells of 1-3 days. */
     private static boolean[] districtRain(Random random, int hours) {
         boolean[] rain = new boolean[hours];
         int h = 0;
         while (h < hours) {
-            h += 6 + random.nextInt(55);
-            int spell = 1 + random.nextInt(18);
+            h += 24 + random.nextInt(49);
+            int spell = 24 + random.nextInt(49);
             for (int i = 0; i < spell && h < hours; i++, h++) {
                 rain[h] = true;
             }

@@ -1,15 +1,14 @@
 package harvest.planning;
 
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import harvest.planning.domain.Chunk;
 import harvest.planning.domain.DryingCapacity;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.LossModel;
+import harvest.planning.domain.Prices;
 import harvest.planning.domain.WorkRules;
 import harvest.planning.check.PlanValidator;
-import harvest.planning.solver.GreedyDispatcher;
 import harvest.planning.solver.HarvestSolverConfig;
 import harvest.testing.DatabaseTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -40,7 +39,7 @@ class PlanProblemBuilderTest extends DatabaseTest {
 
     @Test
     void every_field_becomes_chunks_of_at_most_forty_mu() {
-        HarvestPlan plan = builder.build(STORM, WorkRules.DEFAULT, LossModel.DEFAULT, null);
+        HarvestPlan plan = builder.build(STORM, WorkRules.DEFAULT, LossModel.DEFAULT, Prices.DEFAULT, null);
 
         Map<String, Double> areaByField = plan.getChunks().stream()
                 .collect(Collectors.groupingBy(Chunk::getFieldCode, Collectors.summingDouble(Chunk::getAreaMu)));
@@ -52,7 +51,7 @@ class PlanProblemBuilderTest extends DatabaseTest {
 
     @Test
     void combines_come_with_their_availability_and_seeders_stay_home() {
-        HarvestPlan plan = builder.build(STORM, WorkRules.DEFAULT, LossModel.DEFAULT, null);
+        HarvestPlan plan = builder.build(STORM, WorkRules.DEFAULT, LossModel.DEFAULT, Prices.DEFAULT, null);
 
         assertThat(plan.getHarvesters()).hasSize(45);
         assertThat(plan.getHarvesters()).allSatisfy(h -> assertThat(h.getAvailableUntil()).isBetween(1, 12 * 1440));
@@ -61,7 +60,7 @@ class PlanProblemBuilderTest extends DatabaseTest {
 
     @Test
     void open_yards_take_nothing_on_the_storms_wettest_day_while_dryers_work_on() {
-        HarvestPlan plan = builder.build(STORM, WorkRules.DEFAULT, LossModel.DEFAULT, null);
+        HarvestPlan plan = builder.build(STORM, WorkRules.DEFAULT, LossModel.DEFAULT, Prices.DEFAULT, null);
 
         DryingCapacity yard = plan.getDryingSites().stream().filter(s -> s.code().equals("D013")).findFirst().orElseThrow();
         DryingCapacity dryer = plan.getDryingSites().stream().filter(s -> s.code().equals("D001")).findFirst().orElseThrow();

@@ -30,8 +30,9 @@ public final class PlanValidator {
     public record Violation(String rule, String chunk, String detail) {
     }
 
-    /** What the checker found, and the loss of planning rule 7 recomputed from the plan's times. */
-    public record Report(List<Violation> violations, double standingKg, double waitingKg, double harvestedMu) {
+    /** What the checker found, and the loss of planning rule 7 and the road recomputed from the plan's times and places. */
+    public record Report(List<Violation> violations, double standingKg, double waitingKg, double harvestedMu, double roadKm,
+                         double costYuan) {
         public boolean valid() {
             return violations.isEmpty();
         }
@@ -44,36 +45,42 @@ public final class PlanValidator {
     private record Loss(double standingKg, double waitingKg) {
     }
 
+    /** Grain cut at {@code minute} reaching a site's queue. */
+    private record Delivery(int minute, String chunk, double kg) {
+    }
+
     public Report validate(HarvestPlan plan) {
         List<Violation> violations = new ArrayList<>();
-        Map<String, long[]> intake = new HashMap<>();
+        Map<DryingCapacity, List<Delivery>> deliveries = new HashMap<>();
         Map<VolunteerTeam, List<Chunk>> teamJobs = new HashMap<>();
         double harvestedMu = 0;
+        double roadKm = 0;
         for (Harvester harvester : plan.getHarvesters()) {
             Place at = harvester.getBase();
             int free = harvester.getAvailableFrom();
             String lastField = null;
             for (Chunk chunk : harvester.getChunks()) {
                 checkJob(harvester, chunk, at, free, chunk.getFieldCode().equals(lastField), violations);
+                roadKm += at.greatCircleKm(chunk.getPlace()) * chunk.getRules().roadFactor();
                 at = chunk.getPlace();
                 free = chunk.getEnd() == null ? WorkCalendar.NEVER : chunk.getEnd();
                 lastField = chunk.getFieldCode();
                 if (chunk.getEnd() != null && chunk.getEnd() != WorkCalendar.NEVER) {
                     harvestedMu += chunk.getAreaMu();
                 }
-                if (chunk.getDryingSite() != null && chunk.getEnd() != null) {
-                    intake.computeIfAbsent(chunk.getDryingSite().code(), code -> new long[chunk.getDryingSite().kgPerDay().length + 1])
-                            [Math.min(chunk.getEnd() / 1440, chunk.getDryingSite().kgPerDay().length)] += Math.round(chunk.getYieldKg());
+                if (chunk.getDryingSite() != null && chunk.getEnd() != null && chunk.getEnd() != WorkCalendar.NEVER) {
+                    deliveries.computeIfAbsent(chunk.getDryingSite(), site -> new ArrayList<>())
+                            .add(new Delivery(chunk.getEnd(), chunk.getId(), chunk.getYieldKg()));
                 }
                 if (chunk.getTeam() != null) {
                     teamJobs.computeIfAbsent(chunk.getTeam(), team -> new ArrayList<>()).add(chunk);
                 }
             }
         }
-        checkDrying(plan.getDryingSites(), intake, violations);
         teamJobs.forEach((team, jobs) -> checkTeam(team, jobs, violations));
-        Loss loss = loss(plan);
-        return new Report(violations, loss.standingKg(), loss.waitingKg(), harvestedMu);
+        Loss loss = loss(plan, deliveries);
+        return new Report(violations, loss.standingKg(), loss.waitingKg(), harvestedMu, roadKm,
+                plan.getHorizon().prices().yuan(loss.standingKg() + loss.waitingKg(), roadKm));
     }
 
     private static void checkJob(Harvester harvester, Chunk chunk, Place from, int free, boolean sameField,
@@ -125,18 +132,6 @@ public final class PlanValidator {
         return calendar.firstWorkable(minute) == minute;
     }
 
-    private static void checkDrying(List<DryingCapacity> sites, Map<String, long[]> intake, List<Violation> violations) {
-        for (DryingCapacity site : sites) {
-            long[] kg = intake.getOrDefault(site.code(), new long[0]);
-            for (int day = 0; day < kg.length; day++) {
-                if (kg[day] > site.kgOn(day)) {
-                    violations.add(new Violation("drying capacity", site.code(),
-                            "day " + day + ": " + kg[day] + " kg for " + site.kgOn(day) + " kg of capacity"));
-                }
-            }
-        }
-    }
-
     private static void checkTeam(VolunteerTeam team, List<Chunk> jobs, List<Violation> violations) {
         List<Chunk> byStart = jobs.stream().filter(c -> c.getStart() != null && c.getEnd() != null)
                 .sorted(Comparator.comparingInt(Chunk::getStart)).toList();
@@ -151,8 +146,11 @@ public final class PlanValidator {
         }
     }
 
-    /** Planning rule 7, from the plan's times: standing loss until cut (or the horizon), waiting loss without a site. */
-    private static Loss loss(HarvestPlan plan) {
+    /**
+     * Planning rule 7, from the plan's times: standing loss until cut (or the horizon), waiting loss in the open
+     * for grain without a site, and in each site's queue (rule 6).
+     */
+    private static Loss loss(HarvestPlan plan, Map<DryingCapacity, List<Delivery>> deliveries) {
         Horizon horizon = plan.getHorizon();
         double standing = 0;
         double waiting = 0;
@@ -164,6 +162,35 @@ public final class PlanValidator {
                 waiting += horizon.loss().waitingKg(chunk.getYieldKg(), chunk.getEnd(), horizon.endMinute());
             }
         }
+        for (var site : deliveries.entrySet()) {
+            waiting += queueLossKg(site.getKey(), site.getValue(), horizon);
+        }
         return new Loss(standing, waiting);
+    }
+
+    /**
+     * First come, first served, taken delivery by delivery: each in turn takes the capacity its elders left,
+     * from the day it arrives; a day's drying is done at noon; what finds no capacity waits to the horizon's end.
+     */
+    private static double queueLossKg(DryingCapacity site, List<Delivery> deliveries, Horizon horizon) {
+        int days = horizon.endMinute() / 1440;
+        double[] left = new double[days];
+        for (int day = 0; day < days; day++) {
+            left[day] = site.kgOn(day);
+        }
+        double lost = 0;
+        List<Delivery> inOrder = deliveries.stream()
+                .sorted(Comparator.comparingInt(Delivery::minute).thenComparing(Delivery::chunk)).toList();
+        for (Delivery delivery : inOrder) {
+            double undried = delivery.kg();
+            for (int day = delivery.minute() / 1440; day < days && undried > 0; day++) {
+                double dried = Math.min(undried, left[day]);
+                left[day] -= dried;
+                undried -= dried;
+                lost += horizon.loss().waitingKg(dried, delivery.minute(), day * 1440 + 720);
+            }
+            lost += horizon.loss().waitingKg(undried, delivery.minute(), horizon.endMinute());
+        }
+        return lost;
     }
 }

@@ -32,6 +32,11 @@ public class Chunk {
     private boolean pinned;
     /** The combine the published plan gave it, if a plan is being revised; null otherwise. */
     private String publishedMachine;
+    /**
+     * The start held back to this minute by the plan's construction: grain cut before a full drying queue can take
+     * it loses faster waiting than standing (rule 7), so a combine may wait for the queue on a dry day.
+     */
+    private int notBefore;
 
     @PlanningVariable(allowsUnassigned = true)
     private DryingCapacity dryingSite;
@@ -85,7 +90,7 @@ public class Chunk {
         Place from = before == null ? harvester.getBase() : before.place;
         double km = rules.roadKm(from, place);
         int arrival = ready == WorkCalendar.NEVER ? WorkCalendar.NEVER : ready + rules.travelMinutes(km);
-        int begin = calendar.firstWorkable(Math.max(arrival, ripeFrom));
+        int begin = calendar.firstWorkable(Math.max(arrival, Math.max(ripeFrom, notBefore)));
         boolean sameField = before != null && before.fieldCode.equals(fieldCode);
         return new Slot(km, begin, calendar.finish(begin, rules.workMinutes(areaMu, harvester.getCapacityMuPerHour(), sameField)));
     }
@@ -106,6 +111,11 @@ public class Chunk {
     /** The day of the horizon (0 = the first) on which the grain comes off the field. */
     public int harvestDay() {
         return end / 1440;
+    }
+
+    /** Its grain reaching its drying site's queue (rule 6: the day it is cut). */
+    public DryingQueue.Arrival arrival() {
+        return new DryingQueue.Arrival(end, id, yieldKg);
     }
 
     public String getId() {
@@ -154,6 +164,14 @@ public class Chunk {
 
     public void setPinned(boolean pinned) {
         this.pinned = pinned;
+    }
+
+    public int getNotBefore() {
+        return notBefore;
+    }
+
+    public void setNotBefore(int notBefore) {
+        this.notBefore = notBefore;
     }
 
     public String getPublishedMachine() {

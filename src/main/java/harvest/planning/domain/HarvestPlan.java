@@ -7,13 +7,13 @@ import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
 import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.HardSoftScore;
 
 import java.util.List;
 
 /**
  * Which combine harvests which chunk when, where the grain dries and which team helps. Hard: every rule of the
- * brief; medium: the grain lost (planning rule 7) and households left without help; soft: road travel.
+ * brief; soft: what the plan costs in fen, grain lost and road and the penalties priced in yuan.
  */
 @PlanningSolution
 public class HarvestPlan {
@@ -31,9 +31,9 @@ public class HarvestPlan {
     @ValueRangeProvider
     private List<Chunk> chunks;
     /** Empty while solving; the score explanation switches constraints off one at a time through it. */
-    private ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides = ConstraintWeightOverrides.none();
+    private ConstraintWeightOverrides<HardSoftScore> constraintWeightOverrides = ConstraintWeightOverrides.none();
     @PlanningScore
-    private HardMediumSoftScore score;
+    private HardSoftScore score;
 
     public HarvestPlan() {
     }
@@ -67,19 +67,19 @@ public class HarvestPlan {
         return chunks;
     }
 
-    public ConstraintWeightOverrides<HardMediumSoftScore> getConstraintWeightOverrides() {
+    public ConstraintWeightOverrides<HardSoftScore> getConstraintWeightOverrides() {
         return constraintWeightOverrides;
     }
 
-    public void setConstraintWeightOverrides(ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides) {
+    public void setConstraintWeightOverrides(ConstraintWeightOverrides<HardSoftScore> constraintWeightOverrides) {
         this.constraintWeightOverrides = constraintWeightOverrides;
     }
 
-    public HardMediumSoftScore getScore() {
+    public HardSoftScore getScore() {
         return score;
     }
 
-    public void setScore(HardMediumSoftScore score) {
+    public void setScore(HardSoftScore score) {
         this.score = score;
     }
 }

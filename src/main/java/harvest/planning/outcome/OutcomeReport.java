@@ -1,11 +1,13 @@
 package harvest.planning.outcome;
 
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.HardSoftScore;
 import harvest.planning.Assignment;
 import harvest.planning.AssignmentStatus;
 import harvest.planning.check.PlanValidator;
 import harvest.planning.domain.Chunk;
 import harvest.planning.domain.DryingCapacity;
+import harvest.planning.domain.DryingQueue;
+import harvest.planning.domain.Horizon;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.Harvester;
 import harvest.planning.domain.WorkCalendar;
@@ -39,13 +41,16 @@ public final class OutcomeReport {
     /**
      * @param statuses what the field reported on the revised plan's assignments, carried over to pinned ones
      * @param before   the revised plan's assignments, for the difference; null for a first plan
+     * @param ruleOfThumb the checker's report on the rule of thumb's plan for the same problem
      */
-    public static Result of(HarvestPlan plan, LocalDate firstDay, Map<String, HardMediumSoftScore> explanation,
-                            Map<String, AssignmentStatus> statuses, @Nullable List<Assignment> before) {
+    public static Result of(HarvestPlan plan, LocalDate firstDay, Map<String, HardSoftScore> explanation,
+                            Map<String, AssignmentStatus> statuses, @Nullable List<Assignment> before,
+                            PlanValidator.Report ruleOfThumb) {
         Instant start = firstDay.atStartOfDay(DistrictTime.ZONE).toInstant();
         List<Assignment> assignments = assignments(plan, start, statuses);
         PlanValidator.Report check = new PlanValidator().validate(plan);
         PlanOutcome outcome = new PlanOutcome(plan.getScore().toString(), metrics(plan, firstDay, check, assignments),
+                RuleOfThumbComparison.of(check, ruleOfThumb),
                 unassigned(plan), atRisk(plan), explanation.entrySet().stream()
                 .map(e -> new ConstraintScore(e.getKey(), e.getValue().toString())).toList(), check.violations(),
                 before == null ? null : PlanDiff.between(before, assignments));
@@ -75,35 +80,43 @@ public final class OutcomeReport {
 
     private static PlanMetrics metrics(HarvestPlan plan, LocalDate firstDay, PlanValidator.Report check, List<Assignment> assignments) {
         Map<LocalDate, Double> muPerDay = new TreeMap<>();
-        Map<String, long[]> intake = new LinkedHashMap<>();
+        Map<DryingCapacity, List<DryingQueue.Arrival>> arrivals = new LinkedHashMap<>();
+        plan.getDryingSites().forEach(site -> arrivals.put(site, new ArrayList<>()));
         for (Chunk chunk : plan.getChunks()) {
             if (!chunk.isFinishedInTime()) {
                 continue;
             }
             muPerDay.merge(firstDay.plusDays(chunk.harvestDay()), chunk.getAreaMu(), Double::sum);
             if (chunk.getDryingSite() != null) {
-                intake.computeIfAbsent(chunk.getDryingSite().code(), code -> new long[plan.getHorizon().endMinute() / 1440])
-                        [chunk.harvestDay()] += Math.round(chunk.getYieldKg());
+                arrivals.get(chunk.getDryingSite()).add(chunk.arrival());
             }
         }
-        List<PlanMetrics.SiteDay> siteDays = new ArrayList<>();
-        for (DryingCapacity site : plan.getDryingSites()) {
-            long[] kg = intake.get(site.code());
-            for (int day = 0; kg != null && day < kg.length; day++) {
-                if (kg[day] > 0) {
-                    siteDays.add(new PlanMetrics.SiteDay(site.code(), firstDay.plusDays(day), kg[day], site.kgOn(day)));
-                }
+        List<PlanMetrics.SiteQueue> queues = new ArrayList<>();
+        arrivals.forEach((site, grain) -> {
+            if (!grain.isEmpty()) {
+                queues.add(queue(site, grain.stream().sorted().toList(), plan.getHorizon(), firstDay));
             }
-        }
+        });
         int unhelped = (int) plan.getChunks().stream()
                 .filter(c -> c.isNeedsTeam() && c.isFinishedInTime() && c.getTeam() == null).count();
         double totalMu = plan.getChunks().stream().mapToDouble(Chunk::getAreaMu).sum();
         double harvestedMu = Assignment.totalAreaMu(assignments);
-        return new PlanMetrics(
+        return new PlanMetrics(Math.round(check.costYuan()),
                 new PlanMetrics.Loss(round(check.standingKg()), round(check.waitingKg()), round(check.lossKg())),
                 harvestedMu, round(totalMu - harvestedMu), Assignment.totalTravelKm(assignments), unhelped,
                 muPerDay.entrySet().stream().map(e -> new PlanMetrics.DayMu(e.getKey(), round(e.getValue()))).toList(),
-                siteDays, machines(plan));
+                queues, machines(plan));
+    }
+
+    private static PlanMetrics.SiteQueue queue(DryingCapacity site, List<DryingQueue.Arrival> arrivals, Horizon horizon, LocalDate firstDay) {
+        return new PlanMetrics.SiteQueue(site.code(), DryingQueue.run(site, arrivals, horizon, true).days().stream()
+                .map(day -> new PlanMetrics.QueueDay(firstDay.plusDays(day.day()), tonnes(day.arrivingKg()), tonnes(day.driedKg()),
+                        tonnes(site.kgOn(day.day())), tonnes(day.waitingKg()), round(day.longestWaitMinutes() / 60.0)))
+                .toList());
+    }
+
+    private static double tonnes(double kg) {
+        return Math.round(kg) / 1000.0;
     }
 
     private static List<PlanMetrics.MachineUse> machines(HarvestPlan plan) {

@@ -9,13 +9,14 @@ import java.util.List;
 @Serdeable
 @Schema(name = "PlanMetrics")
 public record PlanMetrics(
+        @Schema(description = "Grain lost at the plan's grain price plus road at its price per km, yuan (independent checker)") double costYuan,
         @Schema(description = "Expected loss of planning rule 7, recomputed by the independent checker") Loss lossKg,
         double harvestedMu,
         double atRiskMu,
         double travelKm,
         @Schema(description = "Labour-short or elderly households harvested without a team") int householdsWithoutHelp,
         List<DayMu> muPerDay,
-        List<SiteDay> dryingIntake,
+        @Schema(description = "Each drying site's first-come-first-served queue, day by day (rule 6)") List<SiteQueue> dryingQueues,
         List<MachineUse> machines) {
 
     @Serdeable
@@ -29,8 +30,14 @@ public record PlanMetrics(
     }
 
     @Serdeable
-    @Schema(name = "SiteDay", description = "Grain a drying site takes in on a day, against that day's capacity")
-    public record SiteDay(String site, LocalDate day, long kg, long capacityKg) {
+    @Schema(name = "SiteQueue")
+    public record SiteQueue(String site, List<QueueDay> days) {
+    }
+
+    @Serdeable
+    @Schema(name = "QueueDay", description = "A day at a drying site: grain arriving, dried (up to the day's capacity), still queued at midnight")
+    public record QueueDay(LocalDate day, double arrivingTonnes, double driedTonnes, double capacityTonnes, double waitingTonnes,
+                           @Schema(description = "The longest any grain dried that day or still queued at midnight has waited") double longestWaitHours) {
     }
 
     @Serdeable

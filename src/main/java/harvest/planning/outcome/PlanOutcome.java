@@ -11,8 +11,9 @@ import java.util.List;
 @Serdeable
 @Schema(name = "PlanOutcome")
 public record PlanOutcome(
-        @Schema(description = "Timefold score: hard / medium (loss, tenths of kg) / soft (road metres)") String score,
+        @Schema(description = "Timefold score: hard (rules broken) / soft (minus the cost in fen, hundredths of a yuan)") String score,
         PlanMetrics metrics,
+        @Schema(description = "What the plan saves against the dispatcher's rule of thumb on the same problem") RuleOfThumbComparison ruleOfThumb,
         @Schema(description = "Fields (or parts) no combine harvests inside the horizon, with the reason") List<FieldRisk> unassigned,
         @Schema(description = "Planned fields that stand ripe long enough to lose at least 5 % of their grain") List<FieldRisk> atRisk,
         @Schema(description = "Each constraint's share of the score") List<ConstraintScore> explanation,

@@ -1,5 +1,10 @@
 package harvest.planning.solver;
 
+import ai.timefold.solver.core.config.heuristic.selector.entity.EntitySelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListChangeMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.generic.list.ListSwapMoveSelectorConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -24,7 +29,10 @@ public final class HarvestSolverConfig {
                 .withSolutionClass(HarvestPlan.class)
                 .withEntityClasses(Harvester.class, Chunk.class)
                 .withConstraintProviderClass(HarvestConstraints.class)
-                .withPhases(new LocalSearchPhaseConfig())
+                .withPhases(new LocalSearchPhaseConfig().withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(
+                        new ChangeMoveSelectorConfig().withEntitySelectorConfig(new EntitySelectorConfig(Chunk.class)),
+                        new ListChangeMoveSelectorConfig().withFilterClass(NearbyListMoves.class),
+                        new ListSwapMoveSelectorConfig().withFilterClass(NearbyListMoves.class))))
                 .withTerminationConfig(new TerminationConfig().withSpentLimit(timeLimit));
     }
 }

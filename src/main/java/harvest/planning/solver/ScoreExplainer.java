@@ -1,7 +1,7 @@
 package harvest.planning.solver;
 
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.HardSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import harvest.planning.domain.HarvestPlan;
 
@@ -13,22 +13,22 @@ import java.util.Map;
  * constraint is scored alone by switching the others off through constraint weight overrides.
  */
 public final class ScoreExplainer {
-    private final SolutionManager<HarvestPlan, HardMediumSoftScore> solutionManager;
+    private final SolutionManager<HarvestPlan, HardSoftScore> solutionManager;
 
-    public ScoreExplainer(SolutionManager<HarvestPlan, HardMediumSoftScore> solutionManager) {
+    public ScoreExplainer(SolutionManager<HarvestPlan, HardSoftScore> solutionManager) {
         this.solutionManager = solutionManager;
     }
 
     /** Constraint name to its (non-zero) score; the plan is left with its full score. */
-    public Map<String, HardMediumSoftScore> explain(HarvestPlan plan) {
-        Map<String, HardMediumSoftScore> shares = new LinkedHashMap<>();
+    public Map<String, HardSoftScore> explain(HarvestPlan plan) {
+        Map<String, HardSoftScore> shares = new LinkedHashMap<>();
         try {
             for (String constraint : HarvestConstraints.NAMES) {
-                Map<String, HardMediumSoftScore> others = new LinkedHashMap<>();
+                Map<String, HardSoftScore> others = new LinkedHashMap<>();
                 HarvestConstraints.NAMES.stream().filter(name -> !name.equals(constraint))
-                        .forEach(name -> others.put(name, HardMediumSoftScore.ZERO));
+                        .forEach(name -> others.put(name, HardSoftScore.ZERO));
                 plan.setConstraintWeightOverrides(ConstraintWeightOverrides.of(others));
-                HardMediumSoftScore share = solutionManager.update(plan);
+                HardSoftScore share = solutionManager.update(plan);
                 if (!share.isZero()) {
                     shares.put(constraint, share);
                 }

@@ -2,11 +2,13 @@ package harvest.planning.check;
 
 import harvest.planning.domain.Chunk;
 import harvest.planning.domain.DryingCapacity;
+import harvest.planning.domain.DryingQueue;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.Harvester;
 import harvest.planning.domain.Horizon;
 import harvest.planning.domain.LossModel;
 import harvest.planning.domain.Place;
+import harvest.planning.domain.Prices;
 import harvest.planning.domain.VolunteerTeam;
 import harvest.planning.domain.WorkCalendar;
 import harvest.planning.domain.WorkRules;
@@ -50,7 +52,7 @@ class PlanValidatorTest {
     }
 
     @Test
-    void drying_sites_and_teams_are_held_to_their_limits() {
+    void a_team_is_held_to_one_place_and_a_full_drying_site_queues_instead_of_breaking_a_rule() {
         DryingCapacity site = new DryingCapacity("D1", HOME, new long[] {8_000, 8_000});
         VolunteerTeam team = new VolunteerTeam("T1", "C");
         Chunk first = job("A", "WHEAT", 10, 0, 6 * 60, 7 * 60 + 15);
@@ -63,8 +65,28 @@ class PlanValidatorTest {
         var report = validator.validate(plan(List.of(harvester("H1", first), harvester("H2", second)),
                 List.of(first, second), List.of(site), List.of(team)));
 
-        assertThat(report.violations()).extracting(PlanValidator.Violation::rule).containsExactlyInAnyOrder(
-                "drying capacity", "team in one place");
+        assertThat(report.violations()).extracting(PlanValidator.Violation::rule).containsExactly("team in one place");
+        // 2,000 kg of B's grain waits for day 1's noon: 28.75 h, 4.75 h past the grace day at 1.5 %/day
+        assertThat(report.waitingKg()).isCloseTo(2_000 * 0.015 * 4.75 / 24, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Test
+    void the_checker_and_the_solvers_queue_agree_to_the_kilogram() {
+        DryingCapacity site = new DryingCapacity("D1", HOME, new long[] {6_000, 3_000});
+        List<Chunk> jobs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Chunk job = job("J" + i, "WHEAT", 4 + i, 0, 6 * 60 + 100 * i, 6 * 60 + 100 * i + 60);
+            job.setDryingSite(site);
+            jobs.add(job);
+        }
+        jobs.add(job("LATE", "WHEAT", 6, 0, 1440 + 15 * 60, 1440 + 16 * 60));
+        jobs.getLast().setDryingSite(site);
+        var plan = plan(List.of(harvester("H1", jobs.toArray(Chunk[]::new))), jobs, List.of(site), List.of());
+
+        double solvers = DryingQueue.lossKg(site, jobs.stream().map(Chunk::arrival).sorted().toList(), plan.getHorizon());
+
+        assertThat(solvers).isPositive();
+        assertThat(validator.validate(plan).waitingKg()).isCloseTo(solvers, org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test
@@ -100,7 +122,7 @@ class PlanValidatorTest {
     }
 
     private static HarvestPlan plan(List<Harvester> harvesters, List<Chunk> chunks, List<DryingCapacity> sites, List<VolunteerTeam> teams) {
-        return new HarvestPlan(new Horizon(2 * 1440, LossModel.DEFAULT), sites, teams, harvesters, chunks);
+        return new HarvestPlan(new Horizon(2 * 1440, LossModel.DEFAULT, Prices.DEFAULT), sites, teams, harvesters, chunks);
     }
 
     private static WorkCalendar calendar() {

@@ -5,6 +5,7 @@ import harvest.planning.domain.Chunk;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.Harvester;
 import harvest.planning.domain.Place;
+import harvest.planning.domain.Prices;
 import harvest.planning.domain.WorkRules;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +19,12 @@ import static harvest.planning.solver.Plans.route;
 import static harvest.planning.solver.Plans.site;
 import static harvest.planning.solver.Plans.team;
 
-/** Each constraint on its own, the way Timefold's ConstraintVerifier tests read. */
+/** Each constraint on its own, the way Timefold's ConstraintVerifier tests read; penalties are in fen (yuan / 100). */
 class HarvestConstraintsTest {
+    private static long fen(double kgOfGrain) {
+        return Prices.DEFAULT.grainFen(kgOfGrain);
+    }
+
     private final ConstraintVerifier<HarvestConstraints, HarvestPlan> verifier =
             ConstraintVerifier.build(new HarvestConstraints(), HarvestPlan.class, Harvester.class, Chunk.class);
 
@@ -49,17 +54,35 @@ class HarvestConstraintsTest {
     }
 
     @Test
-    void a_drying_site_takes_no_more_than_its_daily_capacity() {
-        Chunk first = chunk("A", 6);
-        Chunk second = chunk("B", 6);
+    void a_drying_site_dries_its_capacity_a_day_first_come_first_served_and_the_rest_queues() {
+        Chunk first = chunk("A", 10);
+        Chunk second = chunk("B", 10);
+        Chunk third = chunk("C", 10);
         var site = site("D1", 5_000);
-        first.setDryingSite(site);
-        second.setDryingSite(site);
+        List.of(first, second, third).forEach(chunk -> chunk.setDryingSite(site));
 
-        verifier.verifyThat(HarvestConstraints::dryingSiteOverCapacity)
-                .givenSolution(plan(List.of(route(harvester("H1"), first, second)), List.of(first, second), List.of(site), List.of()))
+        // cut 07:15, 08:30 and 09:45 on day 0, 5,000 kg each; the site dries 5,000 kg a day, done at noon.
+        // A dries on day 0. B waits for day 1's noon: 27.5 h, 3.5 h past the grace day, 1.5 %/day = 10.9375 kg.
+        // C finds day 1 taken too and waits to the horizon's end: 38.25 h, 14.25 h past grace = 44.53125 kg.
+        verifier.verifyThat(HarvestConstraints::grainLostInDryingQueues)
+                .givenSolution(plan(List.of(route(harvester("H1"), first, second, third)), List.of(first, second, third),
+                        List.of(site), List.of()))
                 .settingAllShadowVariables()
-                .penalizesBy(1);
+                .penalizesBy(fen(10.9375 + 44.53125));
+    }
+
+    @Test
+    void grain_that_reaches_a_queue_with_room_within_a_day_loses_nothing() {
+        Chunk first = chunk("A", 10);
+        Chunk second = chunk("B", 10);
+        var roomy = site("D1", 10_000);
+        first.setDryingSite(roomy);
+        second.setDryingSite(roomy);
+
+        verifier.verifyThat(HarvestConstraints::grainLostInDryingQueues)
+                .givenSolution(plan(List.of(route(harvester("H1"), first, second)), List.of(first, second), List.of(roomy), List.of()))
+                .settingAllShadowVariables()
+                .penalizesBy(0);
     }
 
     @Test
@@ -85,11 +108,11 @@ class HarvestConstraintsTest {
         Chunk standing = chunk("STAND", 10, calendar(0, 1, 2, 3, 4, 5), false);
 
         // cut at 07:15: 7.25 dry hours, 0.5 %/day of 5,000 kg = 7.55 kg; standing 48 h, 6 of them wet:
-        // 0.5 % x 42/24 + 0.1 % x 6 = 1.475 % of 5,000 kg = 73.75 kg
+        // 0.5 % x 42/24 + 0.1 % x 6 = 1.475 % of 5,000 kg = 73.75 kg; each at 2.4 yuan/kg, in fen
         verifier.verifyThat(HarvestConstraints::grainLostStanding)
                 .givenSolution(plan(List.of(route(harvester("H1"), cut)), List.of(cut, standing), List.of(), List.of()))
                 .settingAllShadowVariables()
-                .penalizesBy(76 + 738);
+                .penalizesBy(fen(5_000 * 0.005 * 7.25 / 24) + fen(5_000 * (0.005 * 42 / 24 + 0.001 * 6)));
     }
 
     @Test
@@ -99,21 +122,7 @@ class HarvestConstraintsTest {
         verifier.verifyThat(HarvestConstraints::grainLostStanding)
                 .givenSolution(plan(List.of(harvester("H1")), List.of(longRipe), List.of(), List.of()))
                 .settingAllShadowVariables()
-                .penalizesBy(15_000);
-    }
-
-    @Test
-    void harvested_grain_without_a_drying_site_loses_after_a_day_in_the_open() {
-        Chunk waiting = chunk("WAIT", 10);
-        Chunk drying = chunk("DRY", 10);
-        drying.setDryingSite(site("D1", 100_000));
-
-        // done at 07:15; waits 40.75 h to the horizon, 16.75 h beyond the grace day: 1.5 %/day of 5,000 kg = 52.34 kg
-        verifier.verifyThat(HarvestConstraints::grainLostWaiting)
-                .givenSolution(plan(List.of(route(harvester("H1"), waiting), route(harvester("H2"), drying)),
-                        List.of(waiting, drying), List.of(drying.getDryingSite()), List.of()))
-                .settingAllShadowVariables()
-                .penalizesBy(523);
+                .penalizesBy(fen(1_500));
     }
 
     @Test
@@ -127,21 +136,22 @@ class HarvestConstraintsTest {
                 .givenSolution(plan(List.of(route(harvester("H1"), alone), route(harvester("H2"), helped)),
                         List.of(alone, helped, forgotten), List.of(), List.of(helped.getTeam())))
                 .settingAllShadowVariables()
-                .penalizesBy(2 * HarvestConstraints.UNHELPED_HOUSEHOLD);
+                .penalizesBy(2 * Prices.fen(Prices.DEFAULT.unhelpedHouseholdYuan()));
     }
 
     @Test
-    void harvested_grain_should_have_somewhere_to_dry() {
+    void harvested_grain_without_a_drying_site_loses_after_a_day_in_the_open_and_costs_a_yuan_more() {
         Chunk placed = chunk("PLACED", 10);
         Chunk homeless = chunk("HOMELESS", 10);
         Chunk standing = chunk("STANDING", 10);
         placed.setDryingSite(site("D1", 100_000));
 
+        // done at 08:30; waits 39.5 h to the horizon, 15.5 h beyond the grace day: 1.5 %/day of 5,000 kg = 48.44 kg
         verifier.verifyThat(HarvestConstraints::grainWithoutDryingSite)
                 .givenSolution(plan(List.of(route(harvester("H1"), placed, homeless)), List.of(placed, homeless, standing),
                         List.of(placed.getDryingSite()), List.of()))
                 .settingAllShadowVariables()
-                .penalizesBy(HarvestConstraints.NO_DRYING_SITE);
+                .penalizesBy(HarvestConstraints.NO_DRYING_SITE + fen(5_000 * 0.015 * 15.5 / 24));
     }
 
     @Test
@@ -151,12 +161,12 @@ class HarvestConstraintsTest {
         early.setTeam(team("T1"));
         notNeeded.setTeam(team("T2"));
 
-        // 06:00-07:15 is an hour before the teams' day; a team sent where none is needed costs 1,000
+        // 06:00-07:15 is an hour before the teams' day, at 6 yuan an hour; a team sent where none is needed costs 10 yuan
         verifier.verifyThat(HarvestConstraints::teamOutsideItsDay)
                 .givenSolution(plan(List.of(route(harvester("H1"), early), route(harvester("H2"), notNeeded)),
                         List.of(early, notNeeded), List.of(), List.of(early.getTeam(), notNeeded.getTeam())))
                 .settingAllShadowVariables()
-                .penalizesBy(60 + 1000);
+                .penalizesBy(Prices.fen(6) + HarvestConstraints.TEAM_NOT_NEEDED);
     }
 
     @Test
@@ -180,7 +190,7 @@ class HarvestConstraintsTest {
         Place east = new Place(34.0, 113.9);
         Chunk away = new Chunk("AWAY", "F-AWAY", "WHEAT", 10, 5000, east, 0, false, Plans.dryDays(), WorkRules.DEFAULT);
         Chunk back = chunk("BACK", 10);
-        long leg = Math.round(WorkRules.DEFAULT.roadKm(Plans.BASE, east) * 1000);
+        long leg = Prices.DEFAULT.roadFen(WorkRules.DEFAULT.roadKm(Plans.BASE, east));
 
         verifier.verifyThat(HarvestConstraints::roadTravel)
                 .givenSolution(plan(List.of(route(harvester("H1"), away, back)), List.of(away, back), List.of(), List.of()))
@@ -202,6 +212,6 @@ class HarvestConstraintsTest {
                 .givenSolution(plan(List.of(route(harvester("H1"), kept, added), route(harvester("H2"), moved)),
                         List.of(kept, moved, dropped, added), List.of(), List.of()))
                 .settingAllShadowVariables()
-                .penalizesBy(2 * HarvestConstraints.MOVED_FROM_PUBLISHED);
+                .penalizesBy(2 * Prices.fen(Prices.DEFAULT.movedJobYuan()));
     }
 }

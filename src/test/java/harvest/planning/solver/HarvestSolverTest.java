@@ -5,6 +5,7 @@ import harvest.planning.domain.Chunk;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.Harvester;
 import harvest.planning.domain.Place;
+import harvest.planning.domain.Prices;
 import harvest.planning.domain.WorkRules;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class HarvestSolverTest {
                 List.of(site("D1", 60_000), site("D2", 60_000)), List.of(team("T1")));
 
         HarvestPlan solved = SolverFactory.<HarvestPlan>create(HarvestSolverConfig.create(Duration.ofSeconds(3)))
-                .buildSolver().solve(new GreedyDispatcher().dispatch(problem));
+                .buildSolver().solve(DryingAwareStart.dispatch(problem));
 
         assertThat(solved.getScore().hardScore()).as(solved.getScore().toString()).isZero();
         assertThat(solved.getChunks()).allSatisfy(chunk -> {
@@ -80,5 +81,31 @@ class HarvestSolverTest {
         assertThat(h1.getChunks().get(1).getDryingSite().code()).isEqualTo("FAR");
         assertThat(solved.getChunks().subList(0, 4)).allSatisfy(c -> assertThat(c.getDryingSite()).isNotNull());
         assertThat(solved.getHarvesters().get(1).getChunks()).as("the free jobs are shared out").isNotEmpty();
+    }
+
+    @Test
+    void where_drying_binds_the_checker_and_the_score_agree_on_the_grain_to_the_kilogram() {
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            chunks.add(new Chunk("W" + i, "F-W" + i, "WHEAT", 15, 15 * 500, new Place(34.0 + i * 0.005, 113.8), 0, false,
+                    Plans.calendar(30, 31, 32, 33), WorkRules.DEFAULT));
+        }
+        HarvestPlan problem = plan(List.of(harvester("H1"), harvester("H2")), chunks,
+                List.of(site("D1", 20_000), site("D2", 10_000)), List.of());
+
+        HarvestPlan solved = SolverFactory.<HarvestPlan>create(HarvestSolverConfig.create(Duration.ofSeconds(2)))
+                .buildSolver().solve(DryingAwareStart.dispatch(problem));
+
+        var shares = new ScoreExplainer(ai.timefold.solver.core.api.solver.SolutionManager.create(
+                SolverFactory.<HarvestPlan>create(HarvestSolverConfig.create(Duration.ofSeconds(1))))).explain(solved);
+        long grainFen = java.util.stream.Stream.of(HarvestConstraints.GRAIN_LOST_STANDING, HarvestConstraints.GRAIN_LOST_IN_DRYING_QUEUES,
+                        HarvestConstraints.GRAIN_WITHOUT_A_DRYING_SITE)
+                .mapToLong(name -> shares.containsKey(name) ? -shares.get(name).softScore() : 0).sum()
+                - HarvestConstraints.NO_DRYING_SITE * solved.getChunks().stream().filter(c -> c.isFinishedInTime() && c.getDryingSite() == null).count();
+        var check = new harvest.planning.check.PlanValidator().validate(solved);
+
+        assertThat(check.violations()).isEmpty();
+        assertThat(check.waitingKg()).as("drying binds, so grain queues").isPositive();
+        assertThat(grainFen / 100.0 / Prices.DEFAULT.grainYuanPerKg()).isCloseTo(check.lossKg(), org.assertj.core.data.Offset.offset(1.0));
     }
 }

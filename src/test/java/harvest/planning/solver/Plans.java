@@ -7,6 +7,7 @@ import harvest.planning.domain.Harvester;
 import harvest.planning.domain.Horizon;
 import harvest.planning.domain.LossModel;
 import harvest.planning.domain.Place;
+import harvest.planning.domain.Prices;
 import harvest.planning.domain.VolunteerTeam;
 import harvest.planning.domain.WorkCalendar;
 import harvest.planning.domain.WorkRules;
@@ -67,7 +68,7 @@ public final class Plans {
     }
 
     public static HarvestPlan plan(List<Harvester> harvesters, List<Chunk> chunks, List<DryingCapacity> sites, List<VolunteerTeam> teams) {
-        return new HarvestPlan(new Horizon(HORIZON, LossModel.DEFAULT), new ArrayList<>(sites), new ArrayList<>(teams),
+        return new HarvestPlan(new Horizon(HORIZON, LossModel.DEFAULT, Prices.DEFAULT), new ArrayList<>(sites), new ArrayList<>(teams),
                 new ArrayList<>(harvesters), new ArrayList<>(chunks));
     }
 
