@@ -1,6 +1,6 @@
 package harvest.audit;
 
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
 import harvest.system.web.PageResponse;

@@ -2,7 +2,7 @@ package harvest.community;
 
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;

@@ -1,5 +1,6 @@
 package harvest.community;
 
+import java.time.Clock;
 import harvest.ledger.ActiveCodes;
 import harvest.ledger.Filter;
 import harvest.ledger.Ledger;
@@ -14,13 +15,13 @@ import java.util.List;
 public class CommunityLedger extends Ledger<Community, CommunityRequest> {
     private final CommunityRepository communities;
 
-    public CommunityLedger(CommunityRepository communities, ActiveCodes activeCodes) {
+    public CommunityLedger(CommunityRepository communities, ActiveCodes activeCodes, Clock clock) {
         super(LedgerKind.COMMUNITIES, CommunityRequest.class, List.of(
                 LedgerColumn.of("code", "编号", "社区编号"),
                 LedgerColumn.of("name", "名称"),
                 LedgerColumn.of("street", "街道"),
                 LedgerColumn.of("lat", "纬度"),
-                LedgerColumn.of("lon", "经度")), communities, activeCodes);
+                LedgerColumn.of("lon", "经度")), communities, activeCodes, clock);
         this.communities = communities;
     }
 

@@ -3,7 +3,7 @@ package harvest.dispatch;
 import harvest.planning.Assignment;
 import harvest.planning.AssignmentStatus;
 import harvest.security.Access;
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
 import harvest.system.problem.ProblemType;

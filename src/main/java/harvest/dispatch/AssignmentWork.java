@@ -8,7 +8,7 @@ import harvest.field.FieldStatus;
 import harvest.machine.MachineBreakdowns;
 import harvest.planning.Assignment;
 import harvest.planning.AssignmentStatus;
-import harvest.planning.PlanStore;
+import harvest.planning.AssignmentStore;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import io.micronaut.transaction.annotation.Transactional;
@@ -33,16 +33,16 @@ public class AssignmentWork {
     /** The ledger's ceiling on expected yield (2,000 kg/mu). */
     static final double MAX_TONNES_PER_MU = 2.0;
 
-    private final PlanStore plans;
+    private final AssignmentStore assignments;
     private final WorkLog log;
     private final FieldLedger fields;
     private final MachineBreakdowns breakdowns;
     private final Clock clock;
     private final AuditLog audit;
 
-    public AssignmentWork(PlanStore plans, WorkLog log, FieldLedger fields, MachineBreakdowns breakdowns, Clock clock, AuditLog audit) {
+    public AssignmentWork(AssignmentStore assignments, WorkLog log, FieldLedger fields, MachineBreakdowns breakdowns, Clock clock, AuditLog audit) {
         this.audit = audit;
-        this.plans = plans;
+        this.assignments = assignments;
         this.log = log;
         this.fields = fields;
         this.breakdowns = breakdowns;
@@ -55,7 +55,7 @@ public class AssignmentWork {
         if (next == AssignmentStatus.DONE) {
             throw ProblemException.invalid("status", "DONE needs the mu and tonnes harvested: finish the assignment instead");
         }
-        return transition(planId, plans.lockPublished(planId, chunkId), next);
+        return transition(planId, assignments.lockPublished(planId, chunkId), next);
     }
 
     /** The operator has harvested {@code doneMu} of the chunk so far. */
@@ -83,7 +83,7 @@ public class AssignmentWork {
     /** Reports the assignment's combine broken; the breakdown fails its work in progress and flags the rest. */
     @Transactional
     public Assignment breakdown(long planId, String chunkId) {
-        Assignment current = plans.lockPublished(planId, chunkId);
+        Assignment current = assignments.lockPublished(planId, chunkId);
         breakdowns.report(current.machineCode());
         return reread(planId, current);
     }
@@ -91,24 +91,24 @@ public class AssignmentWork {
     /** The provider took an operator's text about these chunks: they are NOTIFIED. */
     @Transactional
     public void notified(long planId, List<String> chunkIds) {
-        audited(planId, chunkIds, "notified", () -> plans.notified(planId, chunkIds));
+        audited(planId, chunkIds, "notified", () -> assignments.notified(planId, chunkIds));
     }
 
     /** Puts published work in question for the next revision. */
     @Transactional
     public void flag(long planId, List<String> chunkIds, String why) {
         audited(planId, chunkIds, "flagged for re-planning: " + why, () -> {
-            plans.flag(planId, chunkIds);
+            assignments.flag(planId, chunkIds);
             return chunkIds;
         });
     }
 
     /** Runs a bulk change and records each assignment it changed, before and after. */
     private void audited(long planId, List<String> chunkIds, String action, Supplier<List<String>> change) {
-        Map<String, Assignment> before = plans.assignments(planId, chunkIds).stream()
+        Map<String, Assignment> before = assignments.list(planId, chunkIds).stream()
                 .collect(Collectors.toMap(Assignment::chunkId, Function.identity()));
         List<String> changed = change.get();
-        audit.recordAll(plans.assignments(planId, changed).stream()
+        audit.recordAll(assignments.list(planId, changed).stream()
                 .map(a -> new AuditLog.Change(AuditedEntity.ASSIGNMENT, a.chunkId(), action, before.get(a.chunkId()), a)).toList());
     }
 
@@ -117,7 +117,7 @@ public class AssignmentWork {
             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "assignment " + current.chunkId() + " is " + current.status()
                     + " and cannot become " + next + "; allowed next: " + current.status().next());
         }
-        plans.setStatus(planId, current.chunkId(), next);
+        assignments.setStatus(planId, current.chunkId(), next);
         if (next == AssignmentStatus.IN_PROGRESS || next == AssignmentStatus.DONE) {
             followField(current.fieldCode(), next);
         }
@@ -136,7 +136,7 @@ public class AssignmentWork {
     }
 
     private Assignment inProgress(long planId, String chunkId, String doing) {
-        Assignment current = plans.lockPublished(planId, chunkId);
+        Assignment current = assignments.lockPublished(planId, chunkId);
         if (current.status() != AssignmentStatus.IN_PROGRESS) {
             throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "assignment " + chunkId + " is " + current.status()
                     + "; it must be IN_PROGRESS before " + doing);
@@ -159,6 +159,6 @@ public class AssignmentWork {
     }
 
     private Assignment reread(long planId, Assignment current) {
-        return plans.assignments(planId, List.of(current.chunkId())).getFirst();
+        return assignments.list(planId, List.of(current.chunkId())).getFirst();
     }
 }

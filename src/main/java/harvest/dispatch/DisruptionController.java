@@ -1,7 +1,7 @@
 package harvest.dispatch;
 
 import harvest.security.Access;
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.problem.ProblemResponses;
 import harvest.system.web.PageResponse;
 import io.micronaut.http.annotation.Body;
@@ -27,10 +27,10 @@ import jakarta.validation.constraints.NotBlank;
 @ProblemResponses
 public class DisruptionController {
     private final Disruptions disruptions;
-    private final NotReadyResponse notReady;
+    private final NotReadyDisruptions notReady;
     private final Access access;
 
-    public DisruptionController(Disruptions disruptions, NotReadyResponse notReady, Access access) {
+    public DisruptionController(Disruptions disruptions, NotReadyDisruptions notReady, Access access) {
         this.disruptions = disruptions;
         this.notReady = notReady;
         this.access = access;

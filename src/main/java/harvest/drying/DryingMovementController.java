@@ -1,7 +1,7 @@
 package harvest.drying;
 
 import harvest.security.Access;
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.problem.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;

@@ -1,5 +1,6 @@
 package harvest.drying;
 
+import java.time.Clock;
 import harvest.ledger.ActiveCodes;
 import harvest.ledger.Ledger;
 import harvest.ledger.LedgerColumn;
@@ -10,7 +11,7 @@ import java.util.List;
 
 @Singleton
 public class DryingSiteLedger extends Ledger<DryingSite, DryingSiteRequest> {
-    public DryingSiteLedger(DryingSiteRepository sites, ActiveCodes activeCodes) {
+    public DryingSiteLedger(DryingSiteRepository sites, ActiveCodes activeCodes, Clock clock) {
         super(LedgerKind.DRYING_SITES, DryingSiteRequest.class, List.of(
                 LedgerColumn.of("code", "编号"),
                 LedgerColumn.of("name", "名称"),
@@ -21,6 +22,6 @@ public class DryingSiteLedger extends Ledger<DryingSite, DryingSiteRequest> {
                 LedgerColumn.of("capacity_tonnes_per_day", "日处理能力(吨)", "日处理能力（吨）"),
                 LedgerColumn.of("rain_usable", "雨天可用"),
                 LedgerColumn.of("contact_name", "联系人"),
-                LedgerColumn.of("contact_phone", "联系电话")), sites, activeCodes);
+                LedgerColumn.of("contact_phone", "联系电话")), sites, activeCodes, clock);
     }
 }

@@ -1,7 +1,6 @@
 package harvest.drying;
 
-import harvest.planning.PlanProblemBuilder;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 import harvest.system.DistrictTime;
 import harvest.weather.Segment;
 import harvest.weather.Windows;
@@ -55,8 +54,8 @@ public class SiteOccupancy {
      * rounded down, so that the room left never promises grain a place it does not have.
      */
     public static BigDecimal capacity(DryingSite site, List<Segment> timeline, Instant start, Instant end) {
-        WorkCalendar calendar = PlanProblemBuilder.calendar(site.communityCode(), timeline, start, (int) Duration.between(start, end).toMinutes());
-        long capacityKg = PlanProblemBuilder.kgPerDay(Math.round(site.capacityTonnesPerDay().doubleValue() * 1000),
+        WorkCalendar calendar = WorkCalendar.of(site.communityCode(), timeline, start, (int) Duration.between(start, end).toMinutes());
+        long capacityKg = DailyCapacity.kgPerDay(Math.round(site.capacityTonnesPerDay().doubleValue() * 1000),
                 site.kind() == DryingKind.YARD, calendar, 1)[0];
         return BigDecimal.valueOf(capacityKg, 3).setScale(2, RoundingMode.DOWN);
     }

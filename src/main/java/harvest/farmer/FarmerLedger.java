@@ -8,13 +8,16 @@ import harvest.system.web.ExpectedVersion;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import java.util.List;
 
 @Singleton
 public class FarmerLedger extends Ledger<Farmer, FarmerRequest> {
-    public FarmerLedger(FarmerRepository farmers, ActiveCodes activeCodes) {
+    private final FarmerRepository farmers;
+    private final Clock clock;
+
+    public FarmerLedger(FarmerRepository farmers, ActiveCodes activeCodes, Clock clock) {
         super(LedgerKind.FARMERS, FarmerRequest.class, List.of(
                 LedgerColumn.of("code", "户编号"),
                 LedgerColumn.of("name", "户主"),
@@ -22,7 +25,14 @@ public class FarmerLedger extends Ledger<Farmer, FarmerRequest> {
                 LedgerColumn.of("community_code", "社区"),
                 LedgerColumn.of("labor_short", "缺劳力"),
                 LedgerColumn.of("elderly", "留守老人"),
-                LedgerColumn.of("language", "语言")), farmers, activeCodes);
+                LedgerColumn.of("language", "语言")), farmers, activeCodes, clock);
+        this.farmers = farmers;
+        this.clock = clock;
+    }
+
+    /** Whether the household with this phone number asked for no more texts. */
+    public boolean smsOptedOut(String phone) {
+        return farmers.existsByPhoneAndSmsOptedOutAtIsNotNull(phone);
     }
 
     /** Records that the household asked for no more texts (or asked for them again); the first opt-out time is kept. */
@@ -33,6 +43,6 @@ public class FarmerLedger extends Ledger<Farmer, FarmerRequest> {
         if (optedOut == (farmer.smsOptedOutAt() != null)) {
             return farmer;
         }
-        return repository.update(farmer.withSmsOptedOutAt(optedOut ? Instant.now() : null));
+        return repository.update(farmer.withSmsOptedOutAt(optedOut ? clock.instant() : null));
     }
 }

@@ -6,4 +6,5 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface FarmerRepository extends LedgerRepository<Farmer> {
+    boolean existsByPhoneAndSmsOptedOutAtIsNotNull(String phone);
 }

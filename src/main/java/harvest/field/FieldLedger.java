@@ -1,5 +1,6 @@
 package harvest.field;
 
+import java.time.Clock;
 import harvest.audit.AuditLog;
 import harvest.audit.AuditedEntity;
 import harvest.ledger.ActiveCodes;
@@ -20,7 +21,7 @@ import java.util.List;
 
 @Singleton
 public class FieldLedger extends Ledger<Field, FieldRequest> {
-    public FieldLedger(FieldRepository fields, ActiveCodes activeCodes, AuditLog audit) {
+    public FieldLedger(FieldRepository fields, ActiveCodes activeCodes, Clock clock, AuditLog audit) {
         super(LedgerKind.FIELDS, FieldRequest.class, List.of(
                 LedgerColumn.of("code", "地块编号"),
                 LedgerColumn.of("farmer_code", "户编号"),
@@ -31,7 +32,7 @@ public class FieldLedger extends Ledger<Field, FieldRequest> {
                 LedgerColumn.of("lat", "纬度"),
                 LedgerColumn.of("lon", "经度"),
                 LedgerColumn.of("ripe_from", "成熟时间"),
-                LedgerColumn.of("expected_yield_kg_per_mu", "预计亩产(公斤)", "预计亩产（公斤）")), fields, activeCodes,
+                LedgerColumn.of("expected_yield_kg_per_mu", "预计亩产(公斤)", "预计亩产（公斤）")), fields, activeCodes, clock,
                 new AuditTrail<>(audit, AuditedEntity.FIELD, FieldResponse::of));
     }
 

@@ -1,5 +1,6 @@
 package harvest.field;
 
+import harvest.ledger.Crops;
 import harvest.ledger.Codes;
 import harvest.ledger.LedgerEntity;
 import harvest.ledger.LedgerKind;

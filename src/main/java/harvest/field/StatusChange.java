@@ -1,5 +1,6 @@
 package harvest.field;
 
+import harvest.ledger.Crops;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -12,6 +12,7 @@ import io.micronaut.data.model.Sort;
 import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import io.micronaut.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,17 +33,19 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
     private final List<LedgerColumn> columns;
     protected final LedgerRepository<E> repository;
     private final ActiveCodes activeCodes;
+    private final Clock clock;
     private final @Nullable AuditTrail<E> audit;
 
     protected Ledger(LedgerKind kind, Class<R> requestType, List<LedgerColumn> columns,
-                     LedgerRepository<E> repository, ActiveCodes activeCodes) {
-        this(kind, requestType, columns, repository, activeCodes, null);
+                     LedgerRepository<E> repository, ActiveCodes activeCodes, Clock clock) {
+        this(kind, requestType, columns, repository, activeCodes, clock, null);
     }
 
     /** A ledger whose every change is recorded in the audit log, in the transaction that makes it. */
     protected Ledger(LedgerKind kind, Class<R> requestType, List<LedgerColumn> columns,
-                     LedgerRepository<E> repository, ActiveCodes activeCodes, @Nullable AuditTrail<E> audit) {
+                     LedgerRepository<E> repository, ActiveCodes activeCodes, Clock clock, @Nullable AuditTrail<E> audit) {
         this.kind = kind;
+        this.clock = clock;
         this.requestType = requestType;
         this.columns = List.copyOf(columns);
         this.repository = repository;
@@ -116,7 +119,7 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
         if (existing.retiredAt() != null) {
             return existing;
         }
-        repository.update(existing.id(), existing.version(), Instant.now());
+        repository.update(existing.id(), existing.version(), clock.instant());
         return audited("retired", existing, get(id));
     }
 

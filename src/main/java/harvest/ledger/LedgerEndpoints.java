@@ -1,6 +1,6 @@
 package harvest.ledger;
 
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.web.ExpectedVersion;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;

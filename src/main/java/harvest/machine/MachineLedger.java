@@ -1,5 +1,6 @@
 package harvest.machine;
 
+import java.time.Clock;
 import harvest.audit.AuditLog;
 import harvest.audit.AuditedEntity;
 import harvest.ledger.ActiveCodes;
@@ -15,7 +16,7 @@ import java.util.List;
 public class MachineLedger extends Ledger<Machine, MachineRequest> {
     private final MachineRepository machines;
 
-    public MachineLedger(MachineRepository machines, ActiveCodes activeCodes, AuditLog audit) {
+    public MachineLedger(MachineRepository machines, ActiveCodes activeCodes, Clock clock, AuditLog audit) {
         super(LedgerKind.MACHINES, MachineRequest.class, List.of(
                 LedgerColumn.of("code", "编号"),
                 LedgerColumn.of("kind", "类型"),
@@ -29,7 +30,7 @@ public class MachineLedger extends Ledger<Machine, MachineRequest> {
                 LedgerColumn.of("base_lon", "驻地经度"),
                 LedgerColumn.of("origin", "来源"),
                 LedgerColumn.of("available_from", "可用开始"),
-                LedgerColumn.of("available_until", "可用结束")), machines, activeCodes,
+                LedgerColumn.of("available_until", "可用结束")), machines, activeCodes, clock,
                 new AuditTrail<>(audit, AuditedEntity.MACHINE, MachineResponse::of));
         this.machines = machines;
     }

@@ -1,6 +1,6 @@
 package harvest.machine;
 
-import harvest.field.Crops;
+import harvest.ledger.Crops;
 import harvest.ledger.Codes;
 import harvest.ledger.LedgerEntity;
 import harvest.ledger.LedgerRequest;

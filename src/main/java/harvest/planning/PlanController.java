@@ -5,7 +5,7 @@ import harvest.ledger.sheet.SheetFormat;
 import harvest.planning.outcome.FieldRisk;
 import harvest.planning.outcome.PlanOutcome;
 import harvest.security.Access;
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
@@ -51,11 +51,15 @@ public class PlanController {
 
     private final PlanSolving solving;
     private final PlanStore plans;
+    private final AssignmentStore assignments;
+    private final PlanPublication publication;
     private final Access access;
 
-    public PlanController(PlanSolving solving, PlanStore plans, Access access) {
+    public PlanController(PlanSolving solving, PlanStore plans, AssignmentStore assignments, PlanPublication publication, Access access) {
         this.solving = solving;
         this.plans = plans;
+        this.assignments = assignments;
+        this.publication = publication;
         this.access = access;
     }
 
@@ -96,7 +100,7 @@ public class PlanController {
     @Post("/{id}/publish")
     @Operation(summary = "Make a solved plan the published one; the previously published plan is superseded")
     public Plan publish(@PathVariable long id) {
-        return plans.publish(id);
+        return publication.publish(id);
     }
 
     @Secured(Roles.DISPATCHER)
@@ -113,14 +117,14 @@ public class PlanController {
     @Operation(summary = "Assignments in itinerary order, optionally for one combine or one field")
     public List<Assignment> assignments(@PathVariable long id, @Nullable @QueryValue String machine, @Nullable @QueryValue String field) {
         solved(id);
-        return plans.assignments(id, machine, field);
+        return assignments.list(id, machine, field);
     }
 
     @Get(value = "/{id}/assignments/export", produces = SheetFormat.CSV_TYPE)
     @Operation(summary = "The assignments as CSV, for a spreadsheet or the printed dispatch sheet")
     public HttpResponse<byte[]> export(@PathVariable long id) {
         solved(id);
-        List<List<String>> rows = plans.assignments(id, null, null).stream().map(a -> Stream.of(a.machineCode(),
+        List<List<String>> rows = this.assignments.list(id, null, null).stream().map(a -> Stream.of(a.machineCode(),
                 a.sequence(), a.fieldCode(), a.chunkId(), a.start(), a.end(), a.areaMu(), a.yieldKg(), a.dryingSiteCode(),
                 a.teamCode(), a.travelKm(), a.status()).map(v -> v == null ? "" : v.toString()).toList()).toList();
         return HttpResponse.ok(CsvSheets.write(CSV_HEADERS, rows))
@@ -134,7 +138,7 @@ public class PlanController {
     public Itinerary machine(@PathVariable long id, @PathVariable String code) {
         access.requireMachine(code);
         shown(id);
-        List<Assignment> assignments = plans.assignments(id, code, null);
+        List<Assignment> assignments = this.assignments.list(id, code, null);
         if (assignments.isEmpty()) {
             throw ProblemException.notFound("combine " + code + " in plan " + id);
         }
@@ -147,7 +151,7 @@ public class PlanController {
     public FieldPlan field(@PathVariable long id, @PathVariable String code) {
         access.requireField(code);
         PlanOutcome outcome = shown(id).outcome();
-        List<Assignment> assignments = plans.assignments(id, null, code);
+        List<Assignment> assignments = this.assignments.list(id, null, code);
         List<FieldRisk> unassigned = ofField(outcome.unassigned(), code);
         List<FieldRisk> atRisk = ofField(outcome.atRisk(), code);
         if (assignments.isEmpty() && unassigned.isEmpty()) {
@@ -162,7 +166,7 @@ public class PlanController {
     public List<Assignment> team(@PathVariable long id, @PathVariable String code) {
         access.requireTeam(code);
         shown(id);
-        List<Assignment> tasks = plans.teamTasks(id, code);
+        List<Assignment> tasks = assignments.teamTasks(id, code);
         if (tasks.isEmpty()) {
             throw ProblemException.notFound("team " + code + " in plan " + id);
         }

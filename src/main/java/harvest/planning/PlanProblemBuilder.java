@@ -2,6 +2,7 @@ package harvest.planning;
 
 import harvest.community.Community;
 import harvest.community.CommunityLedger;
+import harvest.drying.DailyCapacity;
 import harvest.drying.DryingKind;
 import harvest.drying.DryingSite;
 import harvest.drying.DryingSiteLedger;
@@ -23,7 +24,7 @@ import harvest.planning.domain.LossModel;
 import harvest.planning.domain.Place;
 import harvest.planning.domain.Prices;
 import harvest.planning.domain.VolunteerTeam;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 import harvest.planning.domain.WorkRules;
 import harvest.system.DistrictTime;
 import harvest.system.problem.Problem;
@@ -56,9 +57,6 @@ import java.util.stream.Collectors;
 public class PlanProblemBuilder {
     /** A field being harvested still has grain standing; a revision keeps its started chunks pinned. */
     private static final Set<FieldStatus> TO_HARVEST = Set.of(FieldStatus.REGISTERED, FieldStatus.SCHEDULED, FieldStatus.HARVESTING);
-    /** Open yards dry in sunshine: their capacity on a day is scaled by the share of these hours that are not wet. */
-    private static final int YARD_DAY_START = 8;
-    private static final int YARD_DAY_END = 18;
 
     private final CommunityLedger communities;
     private final FieldLedger fields;
@@ -68,11 +66,11 @@ public class PlanProblemBuilder {
     private final DryingSiteLedger dryingSites;
     private final TeamLedger teams;
     private final Windows windows;
-    private final PlanStore plans;
+    private final AssignmentStore assignments;
 
     public PlanProblemBuilder(CommunityLedger communities, FieldLedger fields, FarmerLedger farmers, MachineLedger machines,
                               MachineBreakdowns breakdowns, DryingSiteLedger dryingSites,
-                              TeamLedger teams, Windows windows, PlanStore plans) {
+                              TeamLedger teams, Windows windows, AssignmentStore assignments) {
         this.communities = communities;
         this.fields = fields;
         this.farmers = farmers;
@@ -81,7 +79,7 @@ public class PlanProblemBuilder {
         this.dryingSites = dryingSites;
         this.teams = teams;
         this.windows = windows;
-        this.plans = plans;
+        this.assignments = assignments;
     }
 
     /**
@@ -133,10 +131,10 @@ public class PlanProblemBuilder {
         throwIfAny(wrong);
 
         Map<String, WorkCalendar> calendars = timelines.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> calendar(e.getKey(), e.getValue(), start, horizon)));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> WorkCalendar.of(e.getKey(), e.getValue(), start, horizon)));
 
         Map<String, Farmer> farmersByCode = farmers.all(false).stream().collect(Collectors.toMap(Farmer::code, Function.identity()));
-        Set<String> finished = plans.finishedChunks();
+        Set<String> finished = assignments.finishedChunks();
         List<Chunk> chunks = new ArrayList<>();
         for (Field field : toHarvest) {
             Farmer farmer = farmersByCode.get(field.farmerCode());
@@ -191,40 +189,10 @@ public class PlanProblemBuilder {
                 new Place(machine.baseLat(), machine.baseLon()), from, until);
     }
 
-    /** A community's workable and wet hours over the horizon, read off its windows and gaps. */
-    public static WorkCalendar calendar(String community, List<Segment> timeline, Instant start, int horizon) {
-        boolean[] workable = new boolean[horizon / 60];
-        boolean[] wet = new boolean[horizon / 60];
-        for (Segment segment : timeline) {
-            int first = minutesFrom(start, segment.start()) / 60;
-            int last = minutesFrom(start, segment.end()) / 60;
-            for (int h = Math.max(0, first); h < Math.min(workable.length, last); h++) {
-                workable[h] = segment.workable();
-                wet[h] = segment.reason() == GapReason.WET;
-            }
-        }
-        return new WorkCalendar(community, workable, wet);
-    }
-
     static DryingCapacity capacity(DryingSite site, WorkCalendar calendar, int days) {
         long fullKg = Math.round(site.capacityTonnesPerDay().doubleValue() * 1000);
         return new DryingCapacity(site.code(), new Place(site.lat(), site.lon()),
-                kgPerDay(fullKg, site.kind() == DryingKind.YARD, calendar, days));
-    }
-
-    /** A site's intake day by day: full capacity, or for an open yard the share of 08:00-18:00 that is not wet. */
-    public static long[] kgPerDay(long fullKg, boolean yard, WorkCalendar calendar, int days) {
-        long[] perDay = new long[days];
-        for (int day = 0; day < days; day++) {
-            perDay[day] = yard ? Math.round(fullKg * dryShare(calendar, day)) : fullKg;
-        }
-        return perDay;
-    }
-
-    private static double dryShare(WorkCalendar calendar, int day) {
-        int from = (day * 24 + YARD_DAY_START) * 60;
-        int to = (day * 24 + YARD_DAY_END) * 60;
-        return 1.0 - calendar.wetHours(from, to) / (double) (YARD_DAY_END - YARD_DAY_START);
+                DailyCapacity.kgPerDay(fullKg, site.kind() == DryingKind.YARD, calendar, days));
     }
 
     private static int minutesFrom(Instant start, Instant time) {

@@ -42,6 +42,7 @@ public class PlanSolving {
     private static final String STOPPED_SERVICE = "the service stopped before this plan was solved";
 
     private final PlanStore store;
+    private final AssignmentStore assignments;
     private final PlanProblemBuilder builder;
     private final PlanSettings settings;
     private final SolverFactory<HarvestPlan> solverFactory;
@@ -52,8 +53,9 @@ public class PlanSolving {
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
-    public PlanSolving(PlanStore store, PlanProblemBuilder builder, PlanSettings settings) {
+    public PlanSolving(PlanStore store, AssignmentStore assignments, PlanProblemBuilder builder, PlanSettings settings) {
         this.store = store;
+        this.assignments = assignments;
         this.builder = builder;
         this.settings = settings;
         this.solverFactory = SolverFactory.create(HarvestSolverConfig.create(settings.getDefaultTimeLimit()));
@@ -78,7 +80,7 @@ public class PlanSolving {
         }
         Strategy strategy = request.strategy() == null ? base.strategy() : request.strategy();
         int limit = request.timeLimitSeconds() == null ? base.timeLimitSeconds() : timeLimit(request.timeLimitSeconds());
-        Revision revision = new Revision(store.assignments(publishedId, null, null), request.pinStartedBefore());
+        Revision revision = new Revision(assignments.list(publishedId, null, null), request.pinStartedBefore());
         return start(new PlanStore.NewPlan(base.scope(), strategy, limit, base.rules(), publishedId, request.pinStartedBefore()), revision);
     }
 

@@ -1,7 +1,5 @@
 package harvest.security;
 
-import harvest.planning.Assignment;
-import harvest.planning.PlanStore;
 import harvest.security.mobile.MobileIdentities;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
@@ -22,12 +20,12 @@ import java.util.function.Function;
 public class Access {
     private final SecurityService security;
     private final MobileIdentities identities;
-    private final PlanStore plans;
+    private final AssignmentOwners owners;
 
-    public Access(SecurityService security, MobileIdentities identities, PlanStore plans) {
+    public Access(SecurityService security, MobileIdentities identities, AssignmentOwners owners) {
         this.security = security;
         this.identities = identities;
-        this.plans = plans;
+        this.owners = owners;
     }
 
     /** The phone number of an app user; empty for staff. */
@@ -59,7 +57,7 @@ public class Access {
         if (phone.isEmpty()) {
             return;
         }
-        String machine = plans.assignments(planId, List.of(chunkId)).stream().map(Assignment::machineCode).findFirst().orElse(null);
+        String machine = owners.combineOf(planId, chunkId).orElse(null);
         if (machine == null || !identities.machines(phone.get()).contains(machine)) {
             throw forbidden("job " + chunkId + " of plan " + planId);
         }

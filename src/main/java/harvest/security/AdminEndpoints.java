@@ -1,5 +1,6 @@
 package harvest.security;
 
+import harvest.system.Roles;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpRequest;

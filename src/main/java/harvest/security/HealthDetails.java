@@ -1,5 +1,6 @@
 package harvest.security;
 
+import harvest.system.Roles;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.management.endpoint.annotation.Endpoint;

@@ -1,7 +1,6 @@
 package harvest.security;
 
-import harvest.planning.Plan;
-import harvest.planning.PlanStore;
+import harvest.system.Roles;
 import harvest.security.mobile.MobileIdentities;
 import harvest.security.staff.PasswordChange;
 import harvest.security.staff.StaffAccounts;
@@ -35,10 +34,10 @@ public class MeController {
     private final Access access;
     private final MobileIdentities identities;
     private final StaffAccounts staff;
-    private final PlanStore plans;
+    private final AssignmentOwners plans;
     private final ClientAddresses addresses;
 
-    public MeController(Access access, MobileIdentities identities, StaffAccounts staff, PlanStore plans, ClientAddresses addresses) {
+    public MeController(Access access, MobileIdentities identities, StaffAccounts staff, AssignmentOwners plans, ClientAddresses addresses) {
         this.access = access;
         this.identities = identities;
         this.staff = staff;
@@ -50,7 +49,7 @@ public class MeController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "Who I am, my roles, and for the app my combines, fields, teams and drying sites and the published plan")
     public Me me(Authentication authentication) {
-        Long published = plans.published().map(Plan::id).orElse(null);
+        Long published = plans.publishedPlanId().orElse(null);
         return access.appUser()
                 .map(phone -> new Me(authentication.getName(), Identity.Kind.MOBILE, authentication.getRoles().stream().toList(),
                         identities.holdings(phone), published))

@@ -1,6 +1,6 @@
 package harvest.security;
 
-import harvest.sms.SmsOutbox;
+import harvest.security.mobile.CodeTexts;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -14,18 +14,18 @@ import jakarta.inject.Singleton;
 @Connectable
 public class SignInHousekeeping {
     private final JdbcOperations jdbc;
-    private final SmsOutbox outbox;
+    private final CodeTexts codeTexts;
     private final SecuritySettings settings;
 
-    public SignInHousekeeping(JdbcOperations jdbc, SmsOutbox outbox, SecuritySettings settings) {
+    public SignInHousekeeping(JdbcOperations jdbc, CodeTexts codeTexts, SecuritySettings settings) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.codeTexts = codeTexts;
         this.settings = settings;
     }
 
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
     public void sweep() {
-        outbox.forgetSecretsOlderThan(settings.getCodeTtl());
+        codeTexts.forgetOlderThan(settings.getCodeTtl());
         jdbc.prepareStatement("DELETE FROM sign_in_code WHERE created_at < now() - interval '1 day'", statement -> statement.executeUpdate());
         jdbc.prepareStatement("DELETE FROM sign_in_failure WHERE last_at < now() - interval '1 day'", statement -> statement.executeUpdate());
         jdbc.prepareStatement("DELETE FROM auth_session WHERE expires_at < now() - interval '30 days'", statement -> statement.executeUpdate());

@@ -4,6 +4,7 @@ import harvest.drying.DryingSite;
 import harvest.drying.DryingSiteLedger;
 import harvest.planning.Assignment;
 import harvest.planning.Plan;
+import harvest.planning.AssignmentStore;
 import harvest.planning.PlanStore;
 import harvest.system.DistrictTime;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -29,14 +30,16 @@ public class DryingIntakeTexts {
     private static final int BLOCK_HOURS = 2;
 
     private final PlanStore plans;
+    private final AssignmentStore assignments;
     private final DryingSiteLedger sites;
     private final SmsOutbox outbox;
     private final SmsSettings settings;
     private final Clock clock;
 
-    public DryingIntakeTexts(PlanStore plans, DryingSiteLedger sites, SmsOutbox outbox, SmsSettings settings, Clock clock) {
+    public DryingIntakeTexts(PlanStore plans, AssignmentStore assignments, DryingSiteLedger sites, SmsOutbox outbox, SmsSettings settings, Clock clock) {
         this.clock = clock;
         this.plans = plans;
+        this.assignments = assignments;
         this.sites = sites;
         this.outbox = outbox;
         this.settings = settings;
@@ -54,7 +57,7 @@ public class DryingIntakeTexts {
         if (published.isEmpty()) {
             return 0;
         }
-        Map<String, List<Assignment>> bySite = plans.assignments(published.get().id(), null, null).stream()
+        Map<String, List<Assignment>> bySite = assignments.list(published.get().id(), null, null).stream()
                 .filter(a -> a.dryingSiteCode() != null && a.end().toLocalDate().equals(day))
                 .collect(Collectors.groupingBy(Assignment::dryingSiteCode, TreeMap::new, Collectors.toList()));
         SmsTemplates templates = new SmsTemplates(settings.getMaxSegments());

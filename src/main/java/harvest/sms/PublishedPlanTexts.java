@@ -12,6 +12,7 @@ import harvest.machine.MachineLedger;
 import harvest.planning.Assignment;
 import harvest.planning.Plan;
 import harvest.planning.PlanPublished;
+import harvest.planning.AssignmentStore;
 import harvest.planning.PlanStore;
 import harvest.team.Team;
 import harvest.team.TeamLedger;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
 @Singleton
 public class PublishedPlanTexts implements ApplicationEventListener<PlanPublished> {
     private final PlanStore plans;
+    private final AssignmentStore assignments;
     private final SmsOutbox outbox;
     private final SmsSettings settings;
     private final MachineLedger machines;
@@ -46,10 +48,11 @@ public class PublishedPlanTexts implements ApplicationEventListener<PlanPublishe
     private final AidStationLedger aidStations;
     private final RevisionTexts revisionTexts;
 
-    public PublishedPlanTexts(PlanStore plans, SmsOutbox outbox, SmsSettings settings, MachineLedger machines,
+    public PublishedPlanTexts(PlanStore plans, AssignmentStore assignments, SmsOutbox outbox, SmsSettings settings, MachineLedger machines,
                               FarmerLedger farmers, FieldLedger fields, DryingSiteLedger dryingSites, TeamLedger teams,
                               AidStationLedger aidStations, RevisionTexts revisionTexts) {
         this.plans = plans;
+        this.assignments = assignments;
         this.outbox = outbox;
         this.settings = settings;
         this.machines = machines;
@@ -63,7 +66,7 @@ public class PublishedPlanTexts implements ApplicationEventListener<PlanPublishe
 
     @Override
     public void onApplicationEvent(PlanPublished event) {
-        List<Assignment> assignments = plans.assignments(event.planId(), null, null);
+        List<Assignment> assignments = this.assignments.list(event.planId(), null, null);
         LedgerSnapshot ledgers = new LedgerSnapshot(byCode(machines.all(true), Machine::code), byCode(farmers.all(true), Farmer::code),
                 byCode(fields.all(true), Field::code), byCode(dryingSites.all(true), DryingSite::code),
                 byCode(teams.all(true), Team::code), aidStations.all(false));
@@ -71,7 +74,7 @@ public class PublishedPlanTexts implements ApplicationEventListener<PlanPublishe
         Plan plan = plans.get(event.planId());
         List<SmsOutbox.NewText> texts = new ArrayList<>();
         if (plan.revises() != null && plan.outcome() != null && plan.outcome().diff() != null) {
-            texts.addAll(revisionTexts.changes(plan, plans.assignments(plan.revises(), null, null), assignments, ledgers, templates));
+            texts.addAll(revisionTexts.changes(plan, this.assignments.list(plan.revises(), null, null), assignments, ledgers, templates));
         } else {
             texts.addAll(itineraries(event.planId(), assignments, ledgers, templates));
             texts.addAll(fieldNotices(event.planId(), assignments, ledgers, templates));

@@ -1,7 +1,7 @@
 package harvest.sms;
 
 import harvest.dispatch.AssignmentWork;
-import harvest.dispatch.NotReadyResponse;
+import harvest.dispatch.NotReadyDisruptions;
 import harvest.farmer.Farmer;
 import harvest.farmer.FarmerLedger;
 import harvest.field.Field;
@@ -12,6 +12,7 @@ import harvest.machine.MachineLedger;
 import harvest.planning.Assignment;
 import harvest.planning.AssignmentStatus;
 import harvest.planning.Plan;
+import harvest.planning.AssignmentStore;
 import harvest.planning.PlanStore;
 import harvest.system.Actor;
 import harvest.system.web.ExpectedVersion;
@@ -39,21 +40,23 @@ public class ReplyHandler {
     private final SmsOutbox outbox;
     private final SmsSettings settings;
     private final PlanStore plans;
+    private final AssignmentStore assignments;
     private final MachineLedger machines;
     private final MachineBreakdowns breakdowns;
     private final FarmerLedger farmers;
     private final FieldLedger fields;
     private final TeamLedger teams;
     private final AssignmentWork work;
-    private final NotReadyResponse notReady;
+    private final NotReadyDisruptions notReady;
 
-    public ReplyHandler(InboundStore inbound, SmsOutbox outbox, SmsSettings settings, PlanStore plans, MachineLedger machines,
+    public ReplyHandler(InboundStore inbound, SmsOutbox outbox, SmsSettings settings, PlanStore plans, AssignmentStore assignments, MachineLedger machines,
                         MachineBreakdowns breakdowns, FarmerLedger farmers, FieldLedger fields, TeamLedger teams,
-                        AssignmentWork work, NotReadyResponse notReady) {
+                        AssignmentWork work, NotReadyDisruptions notReady) {
         this.inbound = inbound;
         this.outbox = outbox;
         this.settings = settings;
         this.plans = plans;
+        this.assignments = assignments;
         this.machines = machines;
         this.breakdowns = breakdowns;
         this.farmers = farmers;
@@ -128,13 +131,13 @@ public class ReplyHandler {
         }
         List<Assignment> planned;
         if (sender.machine() != null) {
-            List<Assignment> open = plans.assignments(published.get().id(), sender.machine().code(), null).stream()
+            List<Assignment> open = assignments.list(published.get().id(), sender.machine().code(), null).stream()
                     .filter(a -> a.status().canBecome(AssignmentStatus.CONFIRMED)).toList();
             LocalDate day = open.stream().map(a -> a.start().toLocalDate()).min(Comparator.naturalOrder()).orElse(null);
             planned = open.stream().filter(a -> a.start().toLocalDate().equals(day)).toList();
         } else if (sender.farmer() != null) {
             Set<String> theirs = fields.where("farmerCode", sender.farmer().code()).stream().map(Field::code).collect(Collectors.toSet());
-            planned = plans.assignments(published.get().id(), null, null).stream()
+            planned = assignments.list(published.get().id(), null, null).stream()
                     .filter(a -> theirs.contains(a.fieldCode()) && a.status().canBecome(AssignmentStatus.CONFIRMED)).toList();
         } else {
             return attention("a confirmation from a number with no planned work");
@@ -150,7 +153,7 @@ public class ReplyHandler {
     private Done finishCurrentJob(Machine machine) {
         Optional<Plan> published = plans.published();
         List<Assignment> open = published.stream()
-                .flatMap(p -> plans.assignments(p.id(), machine.code(), null).stream())
+                .flatMap(p -> assignments.list(p.id(), machine.code(), null).stream())
                 .filter(a -> a.status() == AssignmentStatus.IN_PROGRESS || a.status().pending()).toList();
         Optional<Assignment> current = open.stream().filter(a -> a.status() == AssignmentStatus.IN_PROGRESS).findFirst()
                 .or(() -> open.stream().findFirst());

@@ -1,6 +1,6 @@
 package harvest.sms;
 
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemResponses;
 import harvest.system.web.PageResponse;

@@ -1,5 +1,6 @@
 package harvest.sms;
 
+import harvest.farmer.FarmerLedger;
 import harvest.system.Actor;
 import harvest.system.DistrictTime;
 import harvest.system.JdbcValues;
@@ -37,9 +38,11 @@ public class SmsOutbox {
             + " AND (?::bigint IS NULL OR plan_id = ?) AND (?::text IS NULL OR ? = ANY (chunk_ids)) AND (?::bigint IS NULL OR id = ?)";
 
     private final JdbcOperations jdbc;
+    private final FarmerLedger farmers;
 
-    public SmsOutbox(JdbcOperations jdbc) {
+    public SmsOutbox(JdbcOperations jdbc, FarmerLedger farmers) {
         this.jdbc = jdbc;
+        this.farmers = farmers;
     }
 
     /** A text to queue, and the plan's assignments (chunk ids) it is about; segments and encoding follow from the body. */
@@ -239,11 +242,8 @@ public class SmsOutbox {
 
     /** A farmer who texted STOP (or whom the dispatcher opted out), or any other number that did, gets nothing more. */
     public boolean optedOut(String phone) {
-        return jdbc.prepareStatement("""
-                SELECT EXISTS (SELECT 1 FROM farmer WHERE phone = ? AND sms_opted_out_at IS NOT NULL)
-                    OR EXISTS (SELECT 1 FROM sms_opt_out WHERE phone = ?)""", statement -> {
+        return farmers.smsOptedOut(phone) || jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM sms_opt_out WHERE phone = ?)", statement -> {
             statement.setString(1, phone);
-            statement.setString(2, phone);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getBoolean(1);

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,14 +26,16 @@ public class SmsWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SmsWorker.class);
 
     private final SmsOutbox outbox;
+    private final Clock clock;
     private final SmsSender sender;
     private final SmsSettings settings;
     private final SendPacer pacer;
     private final QuietHours quiet;
     private final AssignmentWork work;
 
-    public SmsWorker(SmsOutbox outbox, SmsSender sender, SmsSettings settings, AssignmentWork work) {
+    public SmsWorker(SmsOutbox outbox, SmsSender sender, SmsSettings settings, AssignmentWork work, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
         this.work = work;
         this.sender = sender;
         this.settings = settings;
@@ -59,7 +62,7 @@ public class SmsWorker {
                 handle(message);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                outbox.requeue(message.id(), Instant.now(), false, null);
+                outbox.requeue(message.id(), clock.instant(), false, null);
                 return inDoubt.size();
             }
         }
@@ -72,12 +75,12 @@ public class SmsWorker {
             LOG.info("text {} had reached the provider as {} before its worker stopped", message.id(), found.get().sid());
             accepted(message, found.get());
         } else {
-            outbox.requeue(message.id(), Instant.now(), false, "its worker stopped mid-send; the provider never got it");
+            outbox.requeue(message.id(), clock.instant(), false, "its worker stopped mid-send; the provider never got it");
         }
     }
 
     private void handle(SmsMessage message) throws InterruptedException {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (now.isAfter(message.expiresAt())) {
             outbox.end(message.id(), SmsStatus.EXPIRED, false, null, "not sent within its validity; it would have arrived too late");
         } else if (outbox.optedOut(message.phone())) {
@@ -115,7 +118,7 @@ public class SmsWorker {
         }
         long base = settings.getBackoff().toMillis() << Math.min(attempt - 1, 10);
         long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        outbox.requeue(message.id(), Instant.now().plusMillis(delay), true, reason);
+        outbox.requeue(message.id(), clock.instant().plusMillis(delay), true, reason);
     }
 
     private static SmsSender.Text text(SmsMessage message) {

@@ -1,5 +1,6 @@
 package harvest.team;
 
+import java.time.Clock;
 import harvest.ledger.ActiveCodes;
 import harvest.ledger.Ledger;
 import harvest.ledger.LedgerColumn;
@@ -10,7 +11,7 @@ import java.util.List;
 
 @Singleton
 public class TeamLedger extends Ledger<Team, TeamRequest> {
-    public TeamLedger(TeamRepository teams, ActiveCodes activeCodes) {
+    public TeamLedger(TeamRepository teams, ActiveCodes activeCodes, Clock clock) {
         super(LedgerKind.TEAMS, TeamRequest.class, List.of(
                 LedgerColumn.of("code", "编号"),
                 LedgerColumn.of("name", "名称"),
@@ -18,6 +19,6 @@ public class TeamLedger extends Ledger<Team, TeamRequest> {
                 LedgerColumn.of("leader_name", "队长"),
                 LedgerColumn.of("leader_phone", "队长电话"),
                 LedgerColumn.of("members", "人数"),
-                LedgerColumn.of("community_code", "社区")), teams, activeCodes);
+                LedgerColumn.of("community_code", "社区")), teams, activeCodes, clock);
     }
 }

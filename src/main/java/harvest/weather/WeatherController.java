@@ -1,6 +1,6 @@
 package harvest.weather;
 
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
 import harvest.system.web.PageResponse;

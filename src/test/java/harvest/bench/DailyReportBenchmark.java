@@ -10,7 +10,7 @@ import harvest.field.FieldLedger;
 import harvest.planning.Assignment;
 import harvest.planning.AssignmentStatus;
 import harvest.planning.PlanPolling;
-import harvest.planning.PlanStore;
+import harvest.planning.AssignmentStore;
 import harvest.system.DistrictTime;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
@@ -49,7 +49,7 @@ class DailyReportBenchmark extends DatabaseTest {
     @Inject
     SettableClock clock;
     @Inject
-    PlanStore plans;
+    AssignmentStore assignments;
     @Inject
     AssignmentWork work;
     @Inject
@@ -85,7 +85,7 @@ class DailyReportBenchmark extends DatabaseTest {
 
     /** Every job of the published plan that ends before {@code until} is started and finished, at its own times. */
     private int harvestUntil(long plan, LocalDate until) {
-        List<Assignment> done = plans.assignments(plan, null, null).stream()
+        List<Assignment> done = assignments.list(plan, null, null).stream()
                 .filter(a -> a.end().toLocalDate().isBefore(until))
                 .sorted((a, b) -> a.end().compareTo(b.end())).toList();
         for (Assignment a : done) {

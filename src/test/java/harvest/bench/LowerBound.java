@@ -4,7 +4,7 @@ import harvest.planning.domain.Chunk;
 import harvest.planning.domain.DryingCapacity;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.LossModel;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;

@@ -11,7 +11,7 @@ import harvest.planning.domain.Harvester;
 import harvest.planning.domain.Horizon;
 import harvest.planning.domain.LossModel;
 import harvest.planning.domain.Prices;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 import harvest.planning.domain.WorkRules;
 import harvest.planning.solver.RuleOfThumb;
 import harvest.planning.solver.HarvestSolverConfig;

@@ -7,7 +7,7 @@ import harvest.planning.Assignment;
 import harvest.planning.Revision;
 import harvest.planning.Strategy;
 import harvest.planning.check.PlanValidator;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 import harvest.planning.outcome.OutcomeReport;
 import harvest.planning.outcome.PlanDiff;
 import harvest.system.DistrictTime;

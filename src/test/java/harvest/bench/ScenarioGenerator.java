@@ -1,6 +1,6 @@
 package harvest.bench;
 
-import harvest.planning.PlanProblemBuilder;
+import harvest.drying.DailyCapacity;
 import harvest.planning.domain.Chunk;
 import harvest.planning.domain.DryingCapacity;
 import harvest.planning.domain.HarvestPlan;
@@ -10,7 +10,7 @@ import harvest.planning.domain.LossModel;
 import harvest.planning.domain.Place;
 import harvest.planning.domain.Prices;
 import harvest.planning.domain.VolunteerTeam;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 import harvest.planning.domain.WorkRules;
 import harvest.weather.HourlySeries;
 import harvest.weather.WeatherRules;
@@ -104,7 +104,7 @@ final class ScenarioGenerator {
             boolean yard = pick >= 0.5;
             long tonnes = pick < 0.3 ? 30 + random.nextInt(271) : pick < 0.5 ? 15 + random.nextInt(26) : 15 + random.nextInt(36);
             sites.add(new DryingCapacity("D" + s, near(centres.get(c), random, 0.01),
-                    PlanProblemBuilder.kgPerDay(tonnes * 1000, yard, calendars.get(c), size.days())));
+                    DailyCapacity.kgPerDay(tonnes * 1000, yard, calendars.get(c), size.days())));
         }
         scaleToGrain(sites, chunks.stream().mapToDouble(Chunk::getYieldKg).sum() * CAPACITY_OVER_GRAIN);
         List<VolunteerTeam> teams = new ArrayList<>();
@@ -151,7 +151,7 @@ final class ScenarioGenerator {
             series.put(series.hourAt(h), wet ? mm : 0, wet ? 80 : dryChance);
         }
         Instant end = START.plus(Duration.ofDays(days));
-        return PlanProblemBuilder.calendar(community, windows.segments(series, START, end), START, days * 1440);
+        return WorkCalendar.of(community, windows.segments(series, START, end), START, days * 1440);
     }
 
     private static Place near(Place centre, Random random, double spread) {

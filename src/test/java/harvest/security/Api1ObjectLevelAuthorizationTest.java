@@ -1,5 +1,6 @@
 package harvest.security;
 
+import harvest.system.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import harvest.planning.PlanPolling;
 import harvest.testing.Api;

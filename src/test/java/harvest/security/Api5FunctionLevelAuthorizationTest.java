@@ -1,5 +1,6 @@
 package harvest.security;
 
+import harvest.system.Roles;
 import harvest.planning.PlanPolling;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;

@@ -1,5 +1,6 @@
 package harvest.security;
 
+import harvest.system.Roles;
 import harvest.testing.Api;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MediaType;

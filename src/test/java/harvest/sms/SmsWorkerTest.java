@@ -38,6 +38,8 @@ class SmsWorkerTest extends DatabaseTest {
     AssignmentWork work;
     @Inject
     SmsSettings settings;
+    @Inject
+    java.time.Clock clock;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -65,7 +67,7 @@ class SmsWorkerTest extends DatabaseTest {
     }
 
     private SmsWorker worker(SmsSettings custom) {
-        return new SmsWorker(outbox, sender, custom, work);
+        return new SmsWorker(outbox, sender, custom, work, clock);
     }
 
     private void drainAll(SmsWorker worker) {

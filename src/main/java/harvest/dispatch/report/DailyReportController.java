@@ -3,7 +3,7 @@ package harvest.dispatch.report;
 import harvest.ledger.sheet.CsvSheets;
 import harvest.ledger.sheet.SheetFormat;
 import harvest.ledger.sheet.XlsxSheets;
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
 import io.micronaut.http.HttpHeaders;

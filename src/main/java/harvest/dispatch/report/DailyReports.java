@@ -14,10 +14,10 @@ import harvest.machine.MachineBreakdowns;
 import harvest.machine.MachineKind;
 import harvest.machine.MachineLedger;
 import harvest.planning.Assignment;
-import harvest.planning.PlanProblemBuilder;
+import harvest.planning.AssignmentStore;
 import harvest.planning.PlanStore;
 import harvest.planning.domain.LossModel;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 import harvest.system.DistrictTime;
 import harvest.system.problem.ProblemException;
 import harvest.weather.Segment;
@@ -54,6 +54,7 @@ public class DailyReports {
     private final MachineLedger machines;
     private final DryingSiteLedger sites;
     private final PlanStore plans;
+    private final AssignmentStore assignments;
     private final Windows windows;
     private final ReportQueries queries;
     private final MachineBreakdowns breakdowns;
@@ -61,7 +62,7 @@ public class DailyReports {
     private final Clock clock;
 
     public DailyReports(FieldLedger fields, CommunityLedger communities, MachineLedger machines, DryingSiteLedger sites,
-                        PlanStore plans, Windows windows, ReportQueries queries, MachineBreakdowns breakdowns,
+                        PlanStore plans, AssignmentStore assignments, Windows windows, ReportQueries queries, MachineBreakdowns breakdowns,
                         MovementStore movements, Clock clock) {
         this.breakdowns = breakdowns;
         this.movements = movements;
@@ -70,6 +71,7 @@ public class DailyReports {
         this.machines = machines;
         this.sites = sites;
         this.plans = plans;
+        this.assignments = assignments;
         this.windows = windows;
         this.queries = queries;
         this.clock = clock;
@@ -162,8 +164,8 @@ public class DailyReports {
      * finished by that moment.
      */
     private Map<String, List<Assignment>> slots(Instant asOf) {
-        Set<String> finished = plans.finishedBy(asOf);
-        return plans.publishedAt(asOf).stream().flatMap(p -> plans.assignments(p.id(), null, null).stream())
+        Set<String> finished = assignments.finishedBy(asOf);
+        return plans.publishedAt(asOf).stream().flatMap(p -> assignments.list(p.id(), null, null).stream())
                 .filter(a -> !a.status().calledOff() && !finished.contains(a.chunkId()))
                 .collect(Collectors.groupingBy(Assignment::fieldCode));
     }
@@ -195,7 +197,7 @@ public class DailyReports {
             this.start = start;
             this.asOf = asOf;
             int horizon = (int) Math.ceil(Duration.between(start, asOf).toMinutes() / 60.0) * 60 + 60;
-            timelines.forEach((community, timeline) -> calendars.put(community, PlanProblemBuilder.calendar(community, timeline, start, horizon)));
+            timelines.forEach((community, timeline) -> calendars.put(community, WorkCalendar.of(community, timeline, start, horizon)));
         }
 
         /**

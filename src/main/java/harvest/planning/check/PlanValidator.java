@@ -7,7 +7,7 @@ import harvest.planning.domain.Harvester;
 import harvest.planning.domain.Horizon;
 import harvest.planning.domain.Place;
 import harvest.planning.domain.VolunteerTeam;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 import harvest.planning.domain.WorkRules;
 
 import io.micronaut.serde.annotation.Serdeable;

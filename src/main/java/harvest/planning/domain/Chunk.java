@@ -1,5 +1,7 @@
 package harvest.planning.domain;
 
+import harvest.weather.WorkCalendar;
+
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
 import ai.timefold.solver.core.api.domain.common.PlanningId;

@@ -1,5 +1,7 @@
 package harvest.planning.domain;
 
+import harvest.weather.WorkCalendar;
+
 /**
  * Planning rule 7: what grain a plan loses, in kg. Standing ripe wheat loses 0.5 % of its yield per dry day and
  * 0.1 % per wet hour, at most 30 %; harvested grain that no drying site takes loses nothing for 24 hours and

@@ -10,7 +10,7 @@ import harvest.planning.domain.DryingQueue;
 import harvest.planning.domain.Horizon;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.Harvester;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 import harvest.system.DistrictTime;
 import io.micronaut.core.annotation.Nullable;
 

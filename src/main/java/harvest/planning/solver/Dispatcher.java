@@ -5,7 +5,7 @@ import harvest.planning.domain.DryingCapacity;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.Harvester;
 import harvest.planning.domain.Place;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 
 import java.util.Comparator;
 import java.util.Iterator;

@@ -4,7 +4,7 @@ import harvest.planning.domain.Chunk;
 import harvest.planning.domain.DryingCapacity;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.Horizon;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,7 +3,7 @@ package harvest.planning.solver;
 import harvest.planning.domain.Chunk;
 import harvest.planning.domain.DryingCapacity;
 import harvest.planning.domain.HarvestPlan;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 
 import java.util.Set;
 

@@ -1,6 +1,6 @@
 package harvest.security.mobile;
 
-import harvest.security.Roles;
+import harvest.system.Roles;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
 

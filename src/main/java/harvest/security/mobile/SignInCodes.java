@@ -3,12 +3,6 @@ package harvest.security.mobile;
 import harvest.security.Identity;
 import harvest.security.SecuritySettings;
 import harvest.security.ServerSecret;
-import harvest.sms.SmsKind;
-import harvest.sms.SmsLanguage;
-import harvest.sms.SmsOutbox;
-import harvest.sms.SmsRecipient;
-import harvest.sms.SmsSettings;
-import harvest.sms.SmsTemplates;
 import harvest.system.TransactionLocks;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
@@ -42,17 +36,15 @@ public class SignInCodes {
     private final JdbcOperations jdbc;
     private final ServerSecret secret;
     private final MobileIdentities identities;
-    private final SmsOutbox outbox;
-    private final SmsSettings sms;
+    private final CodeTexts texts;
     private final SecuritySettings settings;
 
-    public SignInCodes(JdbcOperations jdbc, ServerSecret secret, MobileIdentities identities, SmsOutbox outbox,
-                       SmsSettings sms, SecuritySettings settings) {
+    public SignInCodes(JdbcOperations jdbc, ServerSecret secret, MobileIdentities identities, CodeTexts texts,
+                       SecuritySettings settings) {
         this.jdbc = jdbc;
         this.secret = secret;
         this.identities = identities;
-        this.outbox = outbox;
-        this.sms = sms;
+        this.texts = texts;
         this.settings = settings;
     }
 
@@ -80,11 +72,7 @@ public class SignInCodes {
             statement.setDouble(3, ttl.toSeconds());
             return statement.executeUpdate();
         });
-        outbox.forgetSecrets(phone);
-        Holdings holdings = identities.holdings(phone);
-        recipient(holdings).ifPresent(recipient -> outbox.queueSecret(new SmsOutbox.NewText(SmsKind.SIGN_IN_CODE,
-                recipient.role(), recipient.code(), phone, SmsLanguage.ZH,
-                new SmsTemplates(sms.getMaxSegments()).signInCode(SmsLanguage.ZH, SmsOutbox.SECRET, ttl.toMinutes()), true, null), code, ttl));
+        texts.send(phone, identities.holdings(phone), code, ttl);
         return ttl;
     }
 
@@ -111,7 +99,7 @@ public class SignInCodes {
                 return right ? Optional.of(id) : Optional.empty();
             }
         });
-        matched.ifPresent(id -> outbox.forgetSecrets(phone));
+        matched.ifPresent(id -> texts.forget(phone));
         return matched.flatMap(id -> identities.current(phone)).orElseThrow(() -> new ProblemException(ProblemType.SIGN_IN_FAILED,
                 "the code is wrong, used or expired; ask for a new one"));
     }
@@ -140,22 +128,6 @@ public class SignInCodes {
             throw new ProblemException(ProblemType.RATE_LIMITED, "sign-in codes are not being sent for now; try again later")
                     .retryAfter(3_600);
         }
-    }
-
-    private record Recipient(SmsRecipient role, String code) {
-    }
-
-    private static Optional<Recipient> recipient(Holdings holdings) {
-        if (!holdings.machines().isEmpty()) {
-            return Optional.of(new Recipient(SmsRecipient.OPERATOR, holdings.machines().getFirst()));
-        }
-        if (!holdings.farmers().isEmpty()) {
-            return Optional.of(new Recipient(SmsRecipient.FARMER, holdings.farmers().getFirst()));
-        }
-        if (!holdings.teams().isEmpty()) {
-            return Optional.of(new Recipient(SmsRecipient.TEAM_LEADER, holdings.teams().getFirst()));
-        }
-        return holdings.dryingSites().stream().findFirst().map(site -> new Recipient(SmsRecipient.DRYING_SITE, site));
     }
 
     private byte[] hash(String phone, String code) {

@@ -1,6 +1,6 @@
 package harvest.security.staff;
 
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.problem.ProblemResponses;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

@@ -1,6 +1,6 @@
 package harvest.security.staff;
 
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.Actor;
 import harvest.system.problem.ProblemException;
 import io.micronaut.context.annotation.Value;

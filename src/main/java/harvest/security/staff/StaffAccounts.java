@@ -4,7 +4,7 @@ import harvest.audit.AuditLog;
 import harvest.audit.AuditedEntity;
 import harvest.security.Identity;
 import harvest.security.IdentitySource;
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.security.SecuritySettings;
 import harvest.security.Sessions;
 import harvest.system.problem.ProblemException;

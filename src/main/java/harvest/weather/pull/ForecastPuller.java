@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -34,18 +35,20 @@ public class ForecastPuller {
     private final ForecastService forecasts;
     private final PullSettings settings;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final AtomicReference<PullOutcome> last = new AtomicReference<>();
 
     public ForecastPuller(OpenMeteoClient client, CommunityLedger communities, ForecastService forecasts,
-                          PullSettings settings, MeterRegistry meters) {
+                          PullSettings settings, MeterRegistry meters, Clock clock) {
         this.client = client;
+        this.clock = clock;
         this.communities = communities;
         this.forecasts = forecasts;
         this.settings = settings;
         this.meters = meters;
         meters.gauge("harvest.weather.pull.last.success.age.seconds", last,
                 ref -> ref.get() == null || ref.get().lastSuccess() == null
-                        ? Double.NaN : ChronoUnit.SECONDS.between(ref.get().lastSuccess(), Instant.now()));
+                        ? Double.NaN : ChronoUnit.SECONDS.between(ref.get().lastSuccess(), clock.instant()));
     }
 
     /** The outcome of the latest pull, or null before the first. */
@@ -55,7 +58,7 @@ public class ForecastPuller {
     }
 
     public PullOutcome pull() {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         Instant lastSuccess = last.get() == null ? null : last.get().lastSuccess();
         PullOutcome outcome;
         try {

@@ -1,6 +1,6 @@
 package harvest.weather.pull;
 
-import harvest.security.Roles;
+import harvest.system.Roles;
 import harvest.system.problem.ProblemResponses;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;

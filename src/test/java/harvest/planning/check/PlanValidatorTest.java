@@ -10,7 +10,7 @@ import harvest.planning.domain.LossModel;
 import harvest.planning.domain.Place;
 import harvest.planning.domain.Prices;
 import harvest.planning.domain.VolunteerTeam;
-import harvest.planning.domain.WorkCalendar;
+import harvest.weather.WorkCalendar;
 import harvest.planning.domain.WorkRules;
 import org.junit.jupiter.api.Test;
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is flagged for a draft re-plan, and a later forecast does not alert anyone twice about it.
  */
 @MicronautTest(transactional = false)
-class RainResponseTest extends DatabaseTest {
+class RainDisruptionsTest extends DatabaseTest {
     @Inject
     Api api;
     @Inject

@@ -4,6 +4,7 @@ import harvest.field.Field;
 import harvest.field.FieldLedger;
 import harvest.planning.Assignment;
 import harvest.planning.Plan;
+import harvest.planning.AssignmentStore;
 import harvest.planning.PlanStore;
 import harvest.system.DistrictTime;
 import harvest.system.problem.ProblemException;
@@ -19,19 +20,21 @@ import java.util.List;
  * on it that has not started is flagged for the draft re-plan.
  */
 @Singleton
-public class NotReadyResponse {
+public class NotReadyDisruptions {
     private final FieldLedger fields;
     private final PlanStore plans;
+    private final AssignmentStore assignments;
     private final Disruptions disruptions;
     private final DispatchSettings settings;
     private final Clock clock;
     private final AssignmentWork work;
 
-    public NotReadyResponse(FieldLedger fields, PlanStore plans, Disruptions disruptions, DispatchSettings settings, Clock clock,
+    public NotReadyDisruptions(FieldLedger fields, PlanStore plans, AssignmentStore assignments, Disruptions disruptions, DispatchSettings settings, Clock clock,
                             AssignmentWork work) {
         this.work = work;
         this.fields = fields;
         this.plans = plans;
+        this.assignments = assignments;
         this.disruptions = disruptions;
         this.settings = settings;
         this.clock = clock;
@@ -46,7 +49,7 @@ public class NotReadyResponse {
         }
         Field moved = fields.postponeRipeness(fieldCode, clock.instant().plus(settings.getNotReadyDelay()));
         Plan published = plans.published().orElse(null);
-        List<String> flagged = published == null ? List.of() : plans.assignments(published.id(), null, fieldCode).stream()
+        List<String> flagged = published == null ? List.of() : assignments.list(published.id(), null, fieldCode).stream()
                 .filter(a -> a.status().pending()).map(Assignment::chunkId).toList();
         if (!flagged.isEmpty()) {
             work.flag(published.id(), flagged, "the household says the field is not ready");

@@ -1,4 +1,8 @@
-package harvest.planning.domain;
+package harvest.weather;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * One community's hours over the planning horizon, in minutes from the plan's start: which hours a combine
@@ -23,6 +27,21 @@ public final class WorkCalendar {
         for (int h = 0; h < wet.length; h++) {
             wetBefore[h + 1] = wetBefore[h] + (wet[h] ? 1 : 0);
         }
+    }
+
+    /** A community's workable and wet hours over {@code horizon} minutes from {@code start}, read off its windows and gaps. */
+    public static WorkCalendar of(String community, List<Segment> timeline, Instant start, int horizon) {
+        boolean[] workable = new boolean[horizon / 60];
+        boolean[] wet = new boolean[horizon / 60];
+        for (Segment segment : timeline) {
+            int first = (int) Duration.between(start, segment.start()).toMinutes() / 60;
+            int last = (int) Duration.between(start, segment.end()).toMinutes() / 60;
+            for (int h = Math.max(0, first); h < Math.min(workable.length, last); h++) {
+                workable[h] = segment.workable();
+                wet[h] = segment.reason() == GapReason.WET;
+            }
+        }
+        return new WorkCalendar(community, workable, wet);
     }
 
     public String communityCode() {

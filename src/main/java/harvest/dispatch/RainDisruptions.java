@@ -5,6 +5,7 @@ import harvest.field.FieldLedger;
 import harvest.planning.Assignment;
 import harvest.planning.AssignmentStatus;
 import harvest.planning.Plan;
+import harvest.planning.AssignmentStore;
 import harvest.planning.PlanStore;
 import harvest.weather.Segment;
 import harvest.weather.Windows;
@@ -26,18 +27,20 @@ import java.util.stream.Collectors;
  * all of it, in progress or not, all in the forecast's transaction.
  */
 @Singleton
-public class RainResponse implements ApplicationEventListener<WindowsChanged> {
+public class RainDisruptions implements ApplicationEventListener<WindowsChanged> {
     private final PlanStore plans;
+    private final AssignmentStore assignments;
     private final Windows windows;
     private final FieldLedger fields;
     private final Disruptions disruptions;
     private final AssignmentWork work;
     private final ApplicationEventPublisher<RainThreatened> events;
 
-    public RainResponse(PlanStore plans, Windows windows, FieldLedger fields, Disruptions disruptions, AssignmentWork work,
+    public RainDisruptions(PlanStore plans, AssignmentStore assignments, Windows windows, FieldLedger fields, Disruptions disruptions, AssignmentWork work,
                         ApplicationEventPublisher<RainThreatened> events) {
         this.work = work;
         this.plans = plans;
+        this.assignments = assignments;
         this.windows = windows;
         this.fields = fields;
         this.disruptions = disruptions;
@@ -53,7 +56,7 @@ public class RainResponse implements ApplicationEventListener<WindowsChanged> {
         Map<String, Field> fieldsByCode = fields.all(true).stream().collect(Collectors.toMap(Field::code, Function.identity()));
         Map<String, List<Segment>> timelines = windows.timelines(event.communities(), event.from(), event.to());
         // work already flagged has had its alert; work in progress gets one but stays where it is
-        List<Assignment> threatened = plans.assignments(published.id(), null, null).stream()
+        List<Assignment> threatened = assignments.list(published.id(), null, null).stream()
                 .filter(a -> (a.status().pending() || a.status() == AssignmentStatus.IN_PROGRESS) && !a.needsReplan())
                 .filter(a -> rainedOn(a, timelines.get(fieldsByCode.get(a.fieldCode()).communityCode())))
                 .toList();

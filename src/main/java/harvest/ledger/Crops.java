@@ -1,4 +1,4 @@
-package harvest.field;
+package harvest.ledger;
 
 /** Crops are upper-case names (WHEAT, CORN, ...) so that fields and machines match them exactly. */
 public final class Crops {

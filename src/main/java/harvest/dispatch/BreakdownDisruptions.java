@@ -4,6 +4,7 @@ import harvest.machine.MachineBrokeDown;
 import harvest.planning.Assignment;
 import harvest.planning.AssignmentStatus;
 import harvest.planning.Plan;
+import harvest.planning.AssignmentStore;
 import harvest.planning.PlanStore;
 import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.inject.Singleton;
@@ -15,13 +16,15 @@ import java.util.List;
  * stays counted), its work not yet started is flagged, and a disruption waits for the draft re-plan.
  */
 @Singleton
-public class BreakdownResponse implements ApplicationEventListener<MachineBrokeDown> {
+public class BreakdownDisruptions implements ApplicationEventListener<MachineBrokeDown> {
     private final PlanStore plans;
+    private final AssignmentStore assignments;
     private final AssignmentWork work;
     private final Disruptions disruptions;
 
-    public BreakdownResponse(PlanStore plans, AssignmentWork work, Disruptions disruptions) {
+    public BreakdownDisruptions(PlanStore plans, AssignmentStore assignments, AssignmentWork work, Disruptions disruptions) {
         this.plans = plans;
+        this.assignments = assignments;
         this.work = work;
         this.disruptions = disruptions;
     }
@@ -33,12 +36,12 @@ public class BreakdownResponse implements ApplicationEventListener<MachineBrokeD
             return;
         }
         // locked and read again: the operator may have reported the job done a moment ago
-        List<Assignment> interrupted = plans.assignments(published.id(), event.machineCode(), null).stream()
+        List<Assignment> interrupted = assignments.list(published.id(), event.machineCode(), null).stream()
                 .filter(a -> a.status() == AssignmentStatus.IN_PROGRESS)
-                .map(a -> plans.lockPublished(published.id(), a.chunkId()))
+                .map(a -> assignments.lockPublished(published.id(), a.chunkId()))
                 .filter(a -> a.status() == AssignmentStatus.IN_PROGRESS).toList();
         interrupted.forEach(a -> work.transition(published.id(), a, AssignmentStatus.FAILED));
-        List<String> flagged = plans.assignments(published.id(), event.machineCode(), null).stream()
+        List<String> flagged = assignments.list(published.id(), event.machineCode(), null).stream()
                 .filter(a -> a.status().pending()).map(Assignment::chunkId).toList();
         work.flag(published.id(), flagged, event.machineCode() + " broke down");
         disruptions.record(DisruptionKind.BREAKDOWN, event.machineCode(), event.machineCode() + " broke down: "

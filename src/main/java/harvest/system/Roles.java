@@ -1,11 +1,11 @@
-package harvest.security;
+package harvest.system;
 
 import java.util.List;
 
 /**
  * The roles a token may carry. Staff roles nest (an ADMIN may do what a DISPATCHER may, a DISPATCHER what a VIEWER
  * may), so a rule names the least role it needs. The people in the ledgers sign in from the app and get one role for
- * each place their phone number appears; what they may touch is then decided per object by {@link Access}.
+ * each place their phone number appears; what they may touch is then decided per object by the security module's object-level checks.
  */
 public final class Roles {
     public static final String ADMIN = "ADMIN";

@@ -1,6 +1,6 @@
-package harvest.planning.solver;
+package harvest.weather;
 
-import harvest.planning.domain.WorkCalendar;
+import harvest.planning.solver.Plans;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

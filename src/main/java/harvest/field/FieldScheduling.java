@@ -1,0 +1,67 @@
+package harvest.field;
+
+import harvest.audit.AuditLog;
+import harvest.audit.AuditedEntity;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * What publishing a plan does to the fields, in the publisher's transaction: the fields it plans become SCHEDULED
+ * (from REGISTERED), and those the previous plan had scheduled but this one leaves out go back to REGISTERED. The
+ * only moves between those two statuses that the field's rules allow, done in bulk (a plan holds hundreds of
+ * fields) and each written to the audit log.
+ */
+@Singleton
+public class FieldScheduling {
+    private final JdbcOperations jdbc;
+    private final AuditLog audit;
+
+    public FieldScheduling(JdbcOperations jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public void planPublished(long planId, Collection<String> planned, Collection<String> leftOut) {
+        List<String> dropped = move(leftOut, FieldStatus.SCHEDULED, FieldStatus.REGISTERED);
+        List<String> scheduled = move(planned, FieldStatus.REGISTERED, FieldStatus.SCHEDULED);
+        audit.recordAll(Stream.concat(
+                dropped.stream().map(code -> moved(code, FieldStatus.SCHEDULED, FieldStatus.REGISTERED, "left out of plan " + planId)),
+                scheduled.stream().map(code -> moved(code, FieldStatus.REGISTERED, FieldStatus.SCHEDULED, "scheduled by plan " + planId))).toList());
+    }
+
+    private List<String> move(Collection<String> codes, FieldStatus from, FieldStatus to) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.prepareStatement("UPDATE field SET status = ?, version = version + 1 WHERE status = ? AND code = ANY (?) RETURNING code",
+                statement -> {
+                    statement.setString(1, to.name());
+                    statement.setString(2, from.name());
+                    statement.setArray(3, statement.getConnection().createArrayOf("text", codes.toArray()));
+                    return codes(statement.executeQuery());
+                });
+    }
+
+    private static List<String> codes(ResultSet rows) throws SQLException {
+        List<String> codes = new ArrayList<>();
+        while (rows.next()) {
+            codes.add(rows.getString(1));
+        }
+        return codes;
+    }
+
+    private static AuditLog.Change moved(String code, FieldStatus from, FieldStatus to, String why) {
+        return new AuditLog.Change(AuditedEntity.FIELD, code, "status changed: " + why, Map.of("status", from.name()), Map.of("status", to.name()));
+    }
+}
