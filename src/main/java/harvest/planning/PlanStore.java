@@ -30,7 +30,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Plan rows in PostgreSQL, through their life from asked for to solved or failed; the one published plan is guarded by a partial unique index. */
+/**
+ * Plan rows in PostgreSQL, through their life from asked for to solved or failed; the one published plan is guarded
+ * by a partial unique index. Longer than most classes because a plan row has twenty columns to write and read back.
+ */
 @Singleton
 @Connectable
 public class PlanStore {

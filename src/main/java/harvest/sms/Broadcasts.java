@@ -25,15 +25,17 @@ public class Broadcasts {
     private final TeamLedger teams;
     private final CommunityLedger communities;
     private final SmsOutbox outbox;
+    private final SmsOptOuts optOuts;
     private final SmsSettings settings;
 
     public Broadcasts(FarmerLedger farmers, MachineLedger machines, TeamLedger teams, CommunityLedger communities,
-                      SmsOutbox outbox, SmsSettings settings) {
+                      SmsOutbox outbox, SmsOptOuts optOuts, SmsSettings settings) {
         this.farmers = farmers;
         this.machines = machines;
         this.teams = teams;
         this.communities = communities;
         this.outbox = outbox;
+        this.optOuts = optOuts;
         this.settings = settings;
     }
 
@@ -48,7 +50,7 @@ public class Broadcasts {
     public BroadcastPreview send(Broadcast broadcast) {
         Map<String, Recipient> audience = audience(broadcast);
         Map<String, Recipient> reachable = new TreeMap<>(audience);
-        reachable.keySet().removeIf(outbox::optedOut);
+        reachable.keySet().removeIf(optOuts::optedOut);
         int used = outbox.requestedToday(Actor.current(), SmsKind.BROADCAST);
         if (used + reachable.size() > settings.getAccountDailyBroadcasts()) {
             throw new ProblemException(ProblemType.SMS_QUOTA, "this broadcast would queue " + reachable.size() + " texts; "
@@ -87,7 +89,7 @@ public class Broadcasts {
             throw ProblemException.invalid("body", "takes " + segments.count() + " SMS parts (" + segments.encoding()
                     + "); at most " + settings.getMaxSegments() + " are allowed");
         }
-        List<String> reachable = audience.keySet().stream().filter(phone -> !outbox.optedOut(phone)).toList();
+        List<String> reachable = audience.keySet().stream().filter(phone -> !optOuts.optedOut(phone)).toList();
         int total = reachable.size() * segments.count();
         return new BroadcastPreview(reachable.size(), audience.size() - reachable.size(), segments.encoding(), segments.count(), total,
                 settings.getPricePerSegment().multiply(BigDecimal.valueOf(total)), settings.getCurrency(),

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 public class ReplyHandler {
     private final InboundStore inbound;
     private final SmsOutbox outbox;
+    private final SmsOptOuts optOuts;
     private final SmsSettings settings;
     private final PlanStore plans;
     private final AssignmentStore assignments;
@@ -49,11 +50,12 @@ public class ReplyHandler {
     private final AssignmentWork work;
     private final NotReadyDisruptions notReady;
 
-    public ReplyHandler(InboundStore inbound, SmsOutbox outbox, SmsSettings settings, PlanStore plans, AssignmentStore assignments, MachineLedger machines,
+    public ReplyHandler(InboundStore inbound, SmsOutbox outbox, SmsOptOuts optOuts, SmsSettings settings, PlanStore plans, AssignmentStore assignments, MachineLedger machines,
                         MachineBreakdowns breakdowns, FarmerLedger farmers, FieldLedger fields, TeamLedger teams,
                         AssignmentWork work, NotReadyDisruptions notReady) {
         this.inbound = inbound;
         this.outbox = outbox;
+        this.optOuts = optOuts;
         this.settings = settings;
         this.plans = plans;
         this.assignments = assignments;
@@ -174,7 +176,7 @@ public class ReplyHandler {
             Farmer farmer = sender.farmer();
             farmers.setSmsOptOut(farmer.id(), new ExpectedVersion(farmer.version(), false), out);
         } else {
-            outbox.optOut(phone, out);
+            optOuts.optOut(phone, out);
         }
         return new Done(out ? "opted out of texts" : "opted in to texts again", false);
     }

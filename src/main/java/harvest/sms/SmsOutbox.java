@@ -1,6 +1,5 @@
 package harvest.sms;
 
-import harvest.farmer.FarmerLedger;
 import harvest.system.Actor;
 import harvest.system.DistrictTime;
 import harvest.system.JdbcValues;
@@ -24,25 +23,22 @@ import java.util.List;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
-/** The outbox table: texts queued with the event that causes them, claimed by workers, settled with the provider's answer. */
+/** The outbox table: texts queued with the event that causes them, and read back; workers lease and settle them through {@link OutboxLeases}. */
 @Singleton
 @Connectable
 public class SmsOutbox {
-    private static final String COLUMNS = """
+    static final String COLUMNS = """
             id, kind, recipient_role, recipient_code, phone, language, body, encoding, segments, urgent, plan_id, status,
             attempts, not_before, expires_at, sid, price, price_unit, error_code, error_message, created_at, sent_at, chunk_ids""";
     /** Where a sign-in text's code goes; only the worker's claim puts the code in (see {@link #queueSecret}). */
     public static final String SECRET = "******";
-    private static final String CLAIMED = COLUMNS.replace(" body,", " CASE WHEN secret IS NULL THEN body ELSE replace(body, '" + SECRET + "', secret) END AS body,");
     private static final String WHERE = " WHERE (?::text IS NULL OR phone = ?) AND (?::text IS NULL OR status = ?)"
             + " AND (?::bigint IS NULL OR plan_id = ?) AND (?::text IS NULL OR ? = ANY (chunk_ids)) AND (?::bigint IS NULL OR id = ?)";
 
     private final JdbcOperations jdbc;
-    private final FarmerLedger farmers;
 
-    public SmsOutbox(JdbcOperations jdbc, FarmerLedger farmers) {
+    public SmsOutbox(JdbcOperations jdbc) {
         this.jdbc = jdbc;
-        this.farmers = farmers;
     }
 
     /** A text to queue, and the plan's assignments (chunk ids) it is about; segments and encoding follow from the body. */
@@ -120,86 +116,6 @@ public class SmsOutbox {
         });
     }
 
-    /** Due texts, urgent first, leased to the caller: no other worker takes them while the lease runs. */
-    public List<SmsMessage> claim(int limit, Duration lease) {
-        return leased("""
-                UPDATE sms_message SET status = 'SENDING', lease_until = now() + make_interval(secs => ?), updated_at = now()
-                WHERE id IN (SELECT id FROM sms_message WHERE status = 'QUEUED' AND not_before <= now()
-                             ORDER BY urgent DESC, id LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING\s""" + CLAIMED, limit, lease);
-    }
-
-    /** Texts whose worker died mid-send (SENDING after the lease), leased again to the caller to settle. */
-    public List<SmsMessage> claimInDoubt(int limit, Duration lease) {
-        return leased("""
-                UPDATE sms_message SET lease_until = now() + make_interval(secs => ?), updated_at = now()
-                WHERE id IN (SELECT id FROM sms_message WHERE status = 'SENDING' AND lease_until < now()
-                             ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING\s""" + CLAIMED, limit, lease);
-    }
-
-    /** The provider took it. */
-    public void accepted(long id, SmsSender.Accepted accepted) {
-        jdbc.prepareStatement("""
-                UPDATE sms_message SET status = ?, sid = ?, segments = coalesce(?, segments), price = ?, price_unit = ?,
-                       attempts = attempts + 1, sent_at = now(), lease_until = NULL, error_code = NULL, error_message = NULL,
-                       updated_at = now()
-                WHERE id = ? AND status = 'SENDING'""", statement -> {
-            statement.setString(1, accepted.status().name());
-            statement.setString(2, accepted.sid());
-            statement.setObject(3, accepted.segments(), Types.INTEGER);
-            statement.setBigDecimal(4, accepted.price());
-            statement.setString(5, accepted.priceUnit());
-            statement.setLong(6, id);
-            return statement.executeUpdate();
-        });
-    }
-
-    /**
-     * A delivery status from the provider. Callbacks come late and out of order: a text already in a final state
-     * keeps it, and SENT never replaces DELIVERED. Returns false when nothing changed.
-     */
-    public boolean delivery(String sid, SmsStatus status, @Nullable Integer errorCode) {
-        return jdbc.prepareStatement("""
-                UPDATE sms_message SET status = ?, error_code = coalesce(?, error_code), updated_at = now()
-                WHERE sid = ? AND status <> ? AND status NOT IN (""" + SmsStatus.finalsInSql() + ")", statement -> {
-            statement.setString(1, status.name());
-            statement.setObject(2, errorCode, Types.INTEGER);
-            statement.setString(3, sid);
-            statement.setString(4, status.name());
-            return statement.executeUpdate() == 1;
-        });
-    }
-
-    /** Back in the queue from {@code notBefore}; {@code attempted} when the provider was asked and said no for now. */
-    public void requeue(long id, Instant notBefore, boolean attempted, @Nullable String reason) {
-        jdbc.prepareStatement("""
-                UPDATE sms_message SET status = 'QUEUED', not_before = ?, lease_until = NULL, attempts = attempts + ?,
-                       error_message = coalesce(?, error_message), updated_at = now()
-                WHERE id = ? AND status = 'SENDING'""", statement -> {
-            statement.setTimestamp(1, Timestamp.from(notBefore));
-            statement.setInt(2, attempted ? 1 : 0);
-            statement.setString(3, reason);
-            statement.setLong(4, id);
-            return statement.executeUpdate();
-        });
-    }
-
-    /** Ends a text without sending it, or after the provider refused it for good. */
-    public void end(long id, SmsStatus status, boolean attempted, @Nullable Integer code, String reason) {
-        jdbc.prepareStatement("""
-                UPDATE sms_message SET status = ?, lease_until = NULL, attempts = attempts + ?, error_code = ?,
-                       error_message = ?, updated_at = now()
-                WHERE id = ? AND status = 'SENDING'""", statement -> {
-            statement.setString(1, status.name());
-            statement.setInt(2, attempted ? 1 : 0);
-            statement.setObject(3, code, Types.INTEGER);
-            statement.setString(4, reason);
-            statement.setLong(5, id);
-            return statement.executeUpdate();
-        });
-    }
-
     /**
      * Texts that reached the provider for this number since {@code since}: the daily cap counts these. Sign-in codes
      * do not count: anyone may ask for them, and they must not push a person's own work texts to tomorrow.
@@ -237,26 +153,6 @@ public class SmsOutbox {
                 rows.next();
                 return rows.getInt(1);
             }
-        });
-    }
-
-    /** A farmer who texted STOP (or whom the dispatcher opted out), or any other number that did, gets nothing more. */
-    public boolean optedOut(String phone) {
-        return farmers.smsOptedOut(phone) || jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM sms_opt_out WHERE phone = ?)", statement -> {
-            statement.setString(1, phone);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
-        });
-    }
-
-    /** Opts a number that is not a farmer's in or out (farmers keep theirs on the farmer ledger). */
-    public void optOut(String phone, boolean out) {
-        jdbc.prepareStatement(out ? "INSERT INTO sms_opt_out (phone) VALUES (?) ON CONFLICT DO NOTHING"
-                : "DELETE FROM sms_opt_out WHERE phone = ?", statement -> {
-            statement.setString(1, phone);
-            return statement.executeUpdate();
         });
     }
 
@@ -303,15 +199,8 @@ public class SmsOutbox {
         return 11;
     }
 
-    private List<SmsMessage> leased(String sql, int limit, Duration lease) {
-        return jdbc.prepareStatement(sql, statement -> {
-            statement.setDouble(1, lease.toSeconds());
-            statement.setInt(2, limit);
-            return read(statement);
-        });
-    }
-
-    private static List<SmsMessage> read(PreparedStatement statement) throws SQLException {
+    /** Reads sms_message rows selected (or returned) with {@link #COLUMNS}. */
+    static List<SmsMessage> read(PreparedStatement statement) throws SQLException {
         List<SmsMessage> messages = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {

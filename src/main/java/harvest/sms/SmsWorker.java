@@ -26,6 +26,8 @@ public class SmsWorker {
     private static final Logger LOG = LoggerFactory.getLogger(SmsWorker.class);
 
     private final SmsOutbox outbox;
+    private final OutboxLeases leases;
+    private final SmsOptOuts optOuts;
     private final Clock clock;
     private final SmsSender sender;
     private final SmsSettings settings;
@@ -33,8 +35,11 @@ public class SmsWorker {
     private final QuietHours quiet;
     private final AssignmentWork work;
 
-    public SmsWorker(SmsOutbox outbox, SmsSender sender, SmsSettings settings, AssignmentWork work, Clock clock) {
+    public SmsWorker(SmsOutbox outbox, OutboxLeases leases, SmsOptOuts optOuts, SmsSender sender, SmsSettings settings,
+                     AssignmentWork work, Clock clock) {
         this.outbox = outbox;
+        this.leases = leases;
+        this.optOuts = optOuts;
         this.clock = clock;
         this.work = work;
         this.sender = sender;
@@ -54,15 +59,15 @@ public class SmsWorker {
     public int drain() {
         // claim no more than can be sent well within the lease, so a live worker's texts never look abandoned
         int limit = (int) Math.max(1, Math.min(settings.getBatchSize(), settings.getRatePerSecond() * settings.getLease().toSeconds() / 2));
-        List<SmsMessage> inDoubt = outbox.claimInDoubt(limit, settings.getLease());
+        List<SmsMessage> inDoubt = leases.claimInDoubt(limit, settings.getLease());
         inDoubt.forEach(this::settle);
-        List<SmsMessage> due = outbox.claim(limit, settings.getLease());
+        List<SmsMessage> due = leases.claim(limit, settings.getLease());
         for (SmsMessage message : due) {
             try {
                 handle(message);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                outbox.requeue(message.id(), clock.instant(), false, null);
+                leases.requeue(message.id(), clock.instant(), false, null);
                 return inDoubt.size();
             }
         }
@@ -75,20 +80,20 @@ public class SmsWorker {
             LOG.info("text {} had reached the provider as {} before its worker stopped", message.id(), found.get().sid());
             accepted(message, found.get());
         } else {
-            outbox.requeue(message.id(), clock.instant(), false, "its worker stopped mid-send; the provider never got it");
+            leases.requeue(message.id(), clock.instant(), false, "its worker stopped mid-send; the provider never got it");
         }
     }
 
     private void handle(SmsMessage message) throws InterruptedException {
         Instant now = clock.instant();
         if (now.isAfter(message.expiresAt())) {
-            outbox.end(message.id(), SmsStatus.EXPIRED, false, null, "not sent within its validity; it would have arrived too late");
-        } else if (outbox.optedOut(message.phone())) {
-            outbox.end(message.id(), SmsStatus.OPTED_OUT, false, null, "the recipient opted out of texts");
+            leases.end(message.id(), SmsStatus.EXPIRED, false, null, "not sent within its validity; it would have arrived too late");
+        } else if (optOuts.optedOut(message.phone())) {
+            leases.end(message.id(), SmsStatus.OPTED_OUT, false, null, "the recipient opted out of texts");
         } else if (!message.urgent() && quiet.contains(now)) {
-            outbox.requeue(message.id(), quiet.nextEnd(now), false, null);
+            leases.requeue(message.id(), quiet.nextEnd(now), false, null);
         } else if (!message.urgent() && outbox.sentSince(message.phone(), startOfDay(now)) >= settings.getDailyCap()) {
-            outbox.requeue(message.id(), quiet.nextEnd(startOfDay(now).plus(Duration.ofDays(1))), false,
+            leases.requeue(message.id(), quiet.nextEnd(startOfDay(now).plus(Duration.ofDays(1))), false,
                     "deferred: the recipient's daily cap of " + settings.getDailyCap() + " texts is reached");
         } else {
             if (sender.paced()) {
@@ -96,14 +101,14 @@ public class SmsWorker {
             }
             switch (sender.send(text(message))) {
                 case SmsSender.Accepted accepted -> accepted(message, accepted);
-                case SmsSender.Permanent refused -> outbox.end(message.id(), SmsStatus.FAILED, true, refused.code(), refused.reason());
+                case SmsSender.Permanent refused -> leases.end(message.id(), SmsStatus.FAILED, true, refused.code(), refused.reason());
                 case SmsSender.Transient failure -> retry(message, failure.reason());
             }
         }
     }
 
     private void accepted(SmsMessage message, SmsSender.Accepted accepted) {
-        outbox.accepted(message.id(), accepted);
+        leases.accepted(message.id(), accepted);
         if (message.recipientRole() == SmsRecipient.OPERATOR && message.planId() != null && !message.chunkIds().isEmpty()
                 && (message.kind() == SmsKind.ITINERARY || message.kind() == SmsKind.PLAN_CHANGE)) {
             work.notified(message.planId(), message.chunkIds());
@@ -113,12 +118,12 @@ public class SmsWorker {
     private void retry(SmsMessage message, String reason) {
         int attempt = message.attempts() + 1;
         if (attempt >= settings.getMaxAttempts()) {
-            outbox.end(message.id(), SmsStatus.FAILED, true, null, "gave up after " + attempt + " attempts: " + reason);
+            leases.end(message.id(), SmsStatus.FAILED, true, null, "gave up after " + attempt + " attempts: " + reason);
             return;
         }
         long base = settings.getBackoff().toMillis() << Math.min(attempt - 1, 10);
         long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        outbox.requeue(message.id(), clock.instant().plusMillis(delay), true, reason);
+        leases.requeue(message.id(), clock.instant().plusMillis(delay), true, reason);
     }
 
     private static SmsSender.Text text(SmsMessage message) {

@@ -39,12 +39,12 @@ public class TwilioWebhooks {
     private static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
     private final TwilioSettings twilio;
-    private final SmsOutbox outbox;
+    private final OutboxLeases leases;
     private final ReplyHandler replies;
 
-    public TwilioWebhooks(TwilioSettings twilio, SmsOutbox outbox, ReplyHandler replies) {
+    public TwilioWebhooks(TwilioSettings twilio, OutboxLeases leases, ReplyHandler replies) {
         this.twilio = twilio;
-        this.outbox = outbox;
+        this.leases = leases;
         this.replies = replies;
     }
 
@@ -56,7 +56,7 @@ public class TwilioWebhooks {
         verify(request, signature, form);
         String sid = required(form, "MessageSid");
         String status = required(form, "MessageStatus");
-        outbox.delivery(sid, TwilioSender.status(Message.Status.forValue(status)), errorCode(form));
+        leases.delivery(sid, TwilioSender.status(Message.Status.forValue(status)), errorCode(form));
         return HttpResponse.noContent();
     }
 

@@ -38,6 +38,8 @@ class Api3PropertyLevelAuthorizationTest extends DatabaseTest {
     Api api;
     @Inject
     SmsOutbox outbox;
+    @Inject
+    harvest.sms.OutboxLeases leases;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -130,7 +132,7 @@ class Api3PropertyLevelAuthorizationTest extends DatabaseTest {
         assertThat(texts.toString()).contains("登录验证码 ******").doesNotContain(code);
         assertThat(viewer.get("/api/v1/sms/messages/" + texts.get(0).path("id").asLong()).text()).doesNotContain(code);
 
-        List<SmsMessage> claimed = outbox.claim(100, Duration.ofMinutes(1));
+        List<SmsMessage> claimed = leases.claim(100, Duration.ofMinutes(1));
         assertThat(claimed).filteredOn(text -> text.kind() == SmsKind.SIGN_IN_CODE)
                 .singleElement().satisfies(text -> assertThat(text.body()).contains("登录验证码 " + code));
     }

@@ -33,6 +33,10 @@ class SmsWorkerTest extends DatabaseTest {
     @Inject
     SmsOutbox outbox;
     @Inject
+    OutboxLeases leases;
+    @Inject
+    SmsOptOuts optOuts;
+    @Inject
     SmsSender sender;
     @Inject
     AssignmentWork work;
@@ -67,7 +71,7 @@ class SmsWorkerTest extends DatabaseTest {
     }
 
     private SmsWorker worker(SmsSettings custom) {
-        return new SmsWorker(outbox, sender, custom, work, clock);
+        return new SmsWorker(outbox, leases, optOuts, sender, custom, work, clock);
     }
 
     private void drainAll(SmsWorker worker) {
@@ -107,7 +111,7 @@ class SmsWorkerTest extends DatabaseTest {
         String phone = "+8613900002000";
         outbox.queue(IntStream.range(0, 10).mapToObj(i -> text(phone, "batch " + i, false)).toList(), Duration.ofHours(1));
         // a worker claims the batch, gets four texts to Twilio and dies before recording anything
-        List<SmsMessage> claimed = outbox.claim(10, Duration.ofMinutes(2));
+        List<SmsMessage> claimed = leases.claim(10, Duration.ofMinutes(2));
         claimed.subList(0, 4).forEach(m -> sender.send(new SmsSender.Text(m.id(), m.phone(), m.body(), m.createdAt())));
         assertThat(worker(settings).drain()).as("its lease still runs: nothing to do").isZero();
         sql("UPDATE sms_message SET lease_until = now() - interval '1 second' WHERE phone = '" + phone + "'");

@@ -16,8 +16,6 @@ import harvest.machine.MachineLedger;
 import harvest.planning.Assignment;
 import harvest.planning.AssignmentStore;
 import harvest.planning.PlanStore;
-import harvest.planning.domain.LossModel;
-import harvest.weather.WorkCalendar;
 import harvest.system.DistrictTime;
 import harvest.system.problem.ProblemException;
 import harvest.weather.Segment;
@@ -42,7 +40,8 @@ import java.util.stream.Collectors;
 /**
  * Builds the daily report bottom up: a line per field, each community the sum of its fields (and of the
  * combines and drying sites counted there), the district the sum of its communities, so the three levels always
- * agree. A past day is reported as it stood at midnight; today as it stands now.
+ * agree. A past day is reported as it stood at midnight; today as it stands now. It is longer than most classes
+ * because the field lines, the combine counts and the drying totals are read for one day and added up together.
  */
 @Singleton
 public class DailyReports {
@@ -137,7 +136,7 @@ public class DailyReports {
         }
         Set<String> communityCodes = all.stream().map(Field::communityCode).collect(Collectors.toSet());
         Map<String, List<Segment>> timelines = windows.timelines(communityCodes, seasonStart, day.asOf().plus(RAIN_LOOKAHEAD));
-        Losses losses = new Losses(seasonStart, day.asOf(), timelines);
+        ExpectedLosses losses = new ExpectedLosses(seasonStart, day.asOf(), timelines);
         List<FieldLine> lines = new ArrayList<>();
         for (Field field : all) {
             List<ReportQueries.Report> reports = reported.getOrDefault(field.code(), List.of());
@@ -185,61 +184,6 @@ public class DailyReports {
 
     private static boolean slotBeforeRain(List<Assignment> open, @Nullable Instant rain) {
         return !open.isEmpty() && (rain == null || open.stream().allMatch(a -> !a.end().toInstant().isAfter(rain)));
-    }
-
-    /** Planning rule 7 over what really happened, with the forecast's wet hours since the season began. */
-    private static final class Losses {
-        private final Instant start;
-        private final Instant asOf;
-        private final Map<String, WorkCalendar> calendars = new HashMap<>();
-
-        Losses(Instant start, Instant asOf, Map<String, List<Segment>> timelines) {
-            this.start = start;
-            this.asOf = asOf;
-            int horizon = (int) Math.ceil(Duration.between(start, asOf).toMinutes() / 60.0) * 60 + 60;
-            timelines.forEach((community, timeline) -> calendars.put(community, WorkCalendar.of(community, timeline, start, horizon)));
-        }
-
-        /**
-         * Each share of the field loses what standing grain loses from ripeness until it was reported harvested
-         * (or until now, for what still stands); the share that stands longer goes on losing, up to the cap.
-         */
-        double standingKg(Field field, List<ReportQueries.Report> reports) {
-            double area = field.areaMu().doubleValue();
-            double yieldKg = area * field.expectedYieldKgPerMu().doubleValue();
-            WorkCalendar calendar = calendars.get(field.communityCode());
-            int ripe = minutes(field.ripeFrom());
-            double standing = 1;
-            double lostShareBefore = 0;
-            double loss = 0;
-            for (ReportQueries.Report report : reports) {
-                double lostShare = LossModel.DEFAULT.standingKg(1, calendar, ripe, minutes(min(report.at(), asOf)));
-                loss += yieldKg * standing * (lostShare - lostShareBefore);
-                lostShareBefore = lostShare;
-                standing = Math.max(0, standing - report.mu() / area);
-            }
-            return loss + yieldKg * standing * (LossModel.DEFAULT.standingKg(1, calendar, ripe, minutes(asOf)) - lostShareBefore);
-        }
-
-        /** Grain no site has taken yet is the latest harvested (sites take it in in order); each load waits since it came off. */
-        double waitingKg(double waitingTonnes, List<ReportQueries.Report> reports) {
-            double left = waitingTonnes;
-            double loss = 0;
-            for (int i = reports.size() - 1; i >= 0 && left > 0; i--) {
-                double tonnes = Math.min(left, reports.get(i).tonnes());
-                loss += LossModel.DEFAULT.waitingKg(tonnes * 1000, minutes(reports.get(i).at()), minutes(asOf));
-                left -= tonnes;
-            }
-            return loss;
-        }
-
-        private static Instant min(Instant a, Instant b) {
-            return a.isBefore(b) ? a : b;
-        }
-
-        private int minutes(Instant instant) {
-            return (int) Math.max(0, Duration.between(start, instant).toMinutes());
-        }
     }
 
     private static final class MachineCount {

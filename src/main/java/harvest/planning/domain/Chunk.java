@@ -14,7 +14,7 @@ import ai.timefold.solver.core.api.domain.variable.PreviousElementShadowVariable
  * A field, or a part of a field over the split size, to be harvested by one combine in one go. When its
  * harvest starts and ends follows from the combine's previous job, the road between them, ripeness and the
  * community's workable hours. It also chooses where its grain dries and, for a labour-short or elderly
- * household, which team helps.
+ * household, which team helps. Its length is Timefold's: every variable and shadow needs its getter and setter.
  */
 @PlanningEntity
 public class Chunk {
