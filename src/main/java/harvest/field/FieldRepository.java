@@ -4,6 +4,9 @@ import harvest.ledger.LedgerRepository;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 
+import java.util.List;
+
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface FieldRepository extends LedgerRepository<Field> {
+    List<String> findCodeByFarmerCodeInAndRetiredAtIsNullOrderByCode(List<String> farmerCodes);
 }

@@ -9,6 +9,8 @@ import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface MachineRepository extends LedgerRepository<Machine> {
+    List<String> findCodeByOperatorPhoneAndRetiredAtIsNullOrderByCode(String operatorPhone);
+
 
     /** Array membership has no criteria form; the GIN index on crops serves this. */
     @Query("SELECT code FROM machine WHERE crops @> ARRAY[:crop]::text[]")

@@ -4,6 +4,9 @@ import harvest.ledger.LedgerRepository;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 
+import java.util.List;
+
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface TeamRepository extends LedgerRepository<Team> {
+    List<String> findCodeByLeaderPhoneAndRetiredAtIsNullOrderByCode(String leaderPhone);
 }

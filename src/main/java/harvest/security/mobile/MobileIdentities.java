@@ -2,13 +2,12 @@ package harvest.security.mobile;
 
 import harvest.security.Identity;
 import harvest.security.IdentitySource;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,12 +15,16 @@ import java.util.Optional;
  * another operator, or a retired entry, changes what the number may do at once.
  */
 @Singleton
-@Connectable
 public class MobileIdentities implements IdentitySource {
-    private final JdbcOperations jdbc;
+    private final Map<PhoneHoldings.Kind, PhoneHoldings> ledgers = new EnumMap<>(PhoneHoldings.Kind.class);
+    private final HouseholdFields householdFields;
 
-    public MobileIdentities(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public MobileIdentities(List<PhoneHoldings> ledgers, HouseholdFields householdFields) {
+        ledgers.forEach(ledger -> this.ledgers.put(ledger.kind(), ledger));
+        if (this.ledgers.size() != PhoneHoldings.Kind.values().length) {
+            throw new IllegalStateException("no ledger answers for " + EnumSet.complementOf(EnumSet.copyOf(this.ledgers.keySet())));
+        }
+        this.householdFields = householdFields;
     }
 
     @Override
@@ -36,41 +39,31 @@ public class MobileIdentities implements IdentitySource {
     }
 
     public Holdings holdings(String phone) {
-        return new Holdings(machines(phone), farmers(phone), fields(phone), teams(phone), dryingSites(phone));
+        List<String> farmers = farmers(phone);
+        return new Holdings(machines(phone), farmers, householdFields.fieldsOf(farmers), teams(phone), dryingSites(phone));
     }
 
     public List<String> machines(String phone) {
-        return codes("SELECT code FROM machine WHERE operator_phone = ? AND retired_at IS NULL ORDER BY code", phone);
+        return held(PhoneHoldings.Kind.MACHINES, phone);
     }
 
     public List<String> farmers(String phone) {
-        return codes("SELECT code FROM farmer WHERE phone = ? AND retired_at IS NULL ORDER BY code", phone);
+        return held(PhoneHoldings.Kind.FARMERS, phone);
     }
 
     public List<String> fields(String phone) {
-        return codes("""
-                SELECT f.code FROM field f JOIN farmer h ON h.code = f.farmer_code
-                WHERE h.phone = ? AND h.retired_at IS NULL AND f.retired_at IS NULL ORDER BY f.code""", phone);
+        return householdFields.fieldsOf(farmers(phone));
     }
 
     public List<String> teams(String phone) {
-        return codes("SELECT code FROM team WHERE leader_phone = ? AND retired_at IS NULL ORDER BY code", phone);
+        return held(PhoneHoldings.Kind.TEAMS, phone);
     }
 
     public List<String> dryingSites(String phone) {
-        return codes("SELECT code FROM drying_site WHERE contact_phone = ? AND retired_at IS NULL ORDER BY code", phone);
+        return held(PhoneHoldings.Kind.DRYING_SITES, phone);
     }
 
-    private List<String> codes(String sql, String phone) {
-        return jdbc.prepareStatement(sql, statement -> {
-            statement.setString(1, phone);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<String> codes = new ArrayList<>();
-                while (rows.next()) {
-                    codes.add(rows.getString(1));
-                }
-                return List.copyOf(codes);
-            }
-        });
+    private List<String> held(PhoneHoldings.Kind kind, String phone) {
+        return ledgers.get(kind).heldBy(phone);
     }
 }
