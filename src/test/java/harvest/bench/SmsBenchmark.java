@@ -1,13 +1,13 @@
 package harvest.bench;
 
-import harvest.sms.SmsKind;
-import harvest.sms.SmsLanguage;
-import harvest.sms.SmsOutbox;
-import harvest.sms.SmsRecipient;
-import harvest.sms.SmsSender;
 import harvest.sms.SmsSettings;
-import harvest.sms.SmsStatus;
-import harvest.sms.SmsWorker;
+import harvest.sms.outbox.SmsKind;
+import harvest.sms.outbox.SmsLanguage;
+import harvest.sms.outbox.SmsOutbox;
+import harvest.sms.outbox.SmsRecipient;
+import harvest.sms.outbox.SmsStatus;
+import harvest.sms.twilio.SmsSender;
+import harvest.sms.twilio.SmsWorker;
 import harvest.testing.DatabaseTest;
 import harvest.testing.FakeTwilio;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -2,7 +2,7 @@ package harvest.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import harvest.planning.PlanPolling;
-import harvest.sms.SmsWorker;
+import harvest.sms.twilio.SmsWorker;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
 import harvest.testing.SettableClock;

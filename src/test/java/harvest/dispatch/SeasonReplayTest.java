@@ -2,8 +2,8 @@ package harvest.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import harvest.planning.PlanPolling;
-import harvest.sms.DailySummaryTexts;
-import harvest.sms.SmsWorker;
+import harvest.sms.texts.DailySummaryTexts;
+import harvest.sms.twilio.SmsWorker;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
 import harvest.testing.FakeTwilio;

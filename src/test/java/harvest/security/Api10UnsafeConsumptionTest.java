@@ -1,7 +1,7 @@
 package harvest.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import harvest.sms.SmsWorker;
+import harvest.sms.twilio.SmsWorker;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
 import harvest.testing.FakeTwilio;
@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

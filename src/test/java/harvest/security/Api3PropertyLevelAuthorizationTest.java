@@ -1,14 +1,14 @@
 package harvest.security;
 
-import harvest.system.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
-import harvest.sms.SmsKind;
-import harvest.sms.SmsMessage;
-import harvest.sms.SmsOutbox;
+import harvest.sms.outbox.SmsKind;
+import harvest.sms.outbox.SmsMessage;
+import harvest.sms.outbox.SmsOutbox;
+import harvest.system.Roles;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
-import harvest.testing.Ledgers;
 import harvest.testing.Ledgers.Resource;
+import harvest.testing.Ledgers;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,7 @@ class Api3PropertyLevelAuthorizationTest extends DatabaseTest {
     @Inject
     SmsOutbox outbox;
     @Inject
-    harvest.sms.OutboxLeases leases;
+    harvest.sms.outbox.OutboxLeases leases;
 
     @Override
     protected Map<String, String> extraProperties() {

@@ -1,0 +1,34 @@
+package harvest.sms.texts;
+
+import harvest.aid.AidStation;
+import harvest.drying.DryingSite;
+import harvest.farmer.Farmer;
+import harvest.field.Field;
+import harvest.machine.Machine;
+import harvest.planning.domain.Place;
+import harvest.team.Team;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The ledgers as of one publication, by code, for writing its texts. */
+record LedgerSnapshot(Map<String, Machine> machines, Map<String, Farmer> farmers, Map<String, Field> fields,
+                      Map<String, DryingSite> sites, Map<String, Team> teams, List<AidStation> aidStations) {
+
+    Farmer farmerOf(String fieldCode) {
+        return farmers.get(fields.get(fieldCode).farmerCode());
+    }
+
+    String site(@Nullable String code) {
+        return code == null ? "—" : sites.containsKey(code) ? sites.get(code).name() : code;
+    }
+
+    String nearestAid(Field field) {
+        Place at = new Place(field.lat(), field.lon());
+        return aidStations.stream()
+                .min(Comparator.comparingDouble(s -> at.greatCircleKm(new Place(s.lat(), s.lon()))))
+                .map(AidStation::name).orElse("—");
+    }
+}

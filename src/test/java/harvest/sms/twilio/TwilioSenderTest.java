@@ -1,0 +1,83 @@
+package harvest.sms.twilio;
+
+import com.twilio.http.TwilioRestClient;
+import harvest.sms.outbox.SmsStatus;
+import harvest.testing.FakeTwilio;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real Twilio SDK, talking to a local fake of Twilio's REST API. */
+class TwilioSenderTest {
+    private final FakeTwilio twilio = new FakeTwilio();
+    private final TwilioSender sender = sender("+15005550006", null);
+
+    private TwilioSender sender(String from, String messagingService) {
+        TwilioSettings settings = new TwilioSettings();
+        settings.setAccountSid(FakeTwilio.ACCOUNT);
+        settings.setAuthToken(FakeTwilio.TOKEN);
+        settings.setFrom(from);
+        settings.setMessagingServiceSid(messagingService);
+        TwilioRestClient client = new TwilioRestClient.Builder(FakeTwilio.ACCOUNT, FakeTwilio.TOKEN)
+                .httpClient(new RebasedHttpClient(twilio.baseUrl())).build();
+        return new TwilioSender(client, settings);
+    }
+
+    @AfterEach
+    void stop() {
+        twilio.close();
+    }
+
+    @Test
+    void a_text_is_posted_with_the_account_the_sender_and_the_body() {
+        SmsSender.Outcome outcome = sender.send(new SmsSender.Text(1, "+8613800000001", "【三夏调度】明日作业", Instant.now()));
+
+        assertThat(outcome).isInstanceOfSatisfying(SmsSender.Accepted.class, accepted -> {
+            assertThat(accepted.sid()).startsWith("SM");
+            assertThat(accepted.status()).isEqualTo(SmsStatus.SENT);
+            assertThat(accepted.segments()).isEqualTo(1);
+        });
+        assertThat(twilio.created()).singleElement().satisfies(form -> {
+            assertThat(form).containsEntry("To", "+8613800000001").containsEntry("From", "+15005550006")
+                    .containsEntry("Body", "【三夏调度】明日作业").containsEntry("Account", FakeTwilio.ACCOUNT);
+        });
+    }
+
+    @Test
+    void a_messaging_service_may_send_instead_of_a_number() {
+        sender(null, "MG00000000000000000000000000000001").send(new SmsSender.Text(1, "+8613800000001", "hello", Instant.now()));
+
+        assertThat(twilio.created()).singleElement()
+                .satisfies(form -> assertThat(form).containsEntry("MessagingServiceSid", "MG00000000000000000000000000000001"));
+    }
+
+    @Test
+    void an_invalid_number_or_an_opted_out_one_is_permanent_and_throttling_or_an_outage_is_transient() {
+        twilio.failNext(400, 21211);
+        twilio.failNext(400, 21610);
+        SmsSender.Text text = new SmsSender.Text(1, "+8613800000001", "hello", Instant.now());
+
+        assertThat(sender.send(text)).isEqualTo(new SmsSender.Permanent(21211, "scripted failure 21211"));
+        assertThat(sender.send(text)).isInstanceOfSatisfying(SmsSender.Permanent.class, p -> assertThat(p.code()).isEqualTo(21610));
+
+        for (int i = 0; i < 10; i++) {
+            twilio.failNext(503, 20503);
+        }
+        assertThat(sender.send(text)).isInstanceOf(SmsSender.Transient.class);
+        assertThat(twilio.created()).as("nothing got through").isEmpty();
+    }
+
+    @Test
+    void a_text_left_in_doubt_is_found_in_twilios_list_by_number_and_body() {
+        Instant queued = Instant.now().minusSeconds(5);
+        sender.send(new SmsSender.Text(7, "+8613800000007", "first", queued));
+        sender.send(new SmsSender.Text(8, "+8613800000007", "second", queued));
+
+        assertThat(sender.find(new SmsSender.Text(8, "+8613800000007", "second", queued)))
+                .hasValueSatisfying(found -> assertThat(found.sid()).isEqualTo(twilio.created().get(1).get("Sid")));
+        assertThat(sender.find(new SmsSender.Text(9, "+8613800000007", "never sent", queued))).isEmpty();
+    }
+}
