@@ -27,7 +27,7 @@ import java.util.Set;
 @Tag(name = "aid-stations")
 @OpenAPIDecorator(opIdSuffix = "AidStation", addAlways = true)
 @ProblemResponses
-public class AidStationController extends LedgerEndpoints<AidStation, AidStationRequest, AidStationResponse> {
+class AidStationController extends LedgerEndpoints<AidStation, AidStationRequest, AidStationResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode");
     private final CommunityLedger communities;
 

@@ -5,5 +5,5 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface AidStationRepository extends LedgerRepository<AidStation> {
+interface AidStationRepository extends LedgerRepository<AidStation> {
 }

@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 @Serdeable
-public record AidStationRequest(
+record AidStationRequest(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
         @NotBlank @Size(max = 100) String name,
         @NotBlank String communityCode,

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 @Serdeable
-public record AidStationResponse(long id, String code, String name, String communityCode, double lat, double lon,
+record AidStationResponse(long id, String code, String name, String communityCode, double lat, double lon,
                                  List<AidOffer> offers, long version, @Nullable Instant retiredAt) {
 
     static AidStationResponse of(AidStation a) {

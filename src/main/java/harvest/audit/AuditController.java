@@ -25,7 +25,7 @@ import java.time.Instant;
 @Tag(name = "audit")
 @OpenAPIDecorator(opIdSuffix = "AuditEvent", addAlways = true)
 @ProblemResponses
-public class AuditController {
+class AuditController {
     private final AuditLog audit;
 
     public AuditController(AuditLog audit) {

@@ -26,7 +26,7 @@ import java.util.Set;
 @Tag(name = "communities")
 @OpenAPIDecorator(opIdSuffix = "Community", addAlways = true)
 @ProblemResponses
-public class CommunityController extends LedgerEndpoints<Community, CommunityRequest, CommunityResponse> {
+class CommunityController extends LedgerEndpoints<Community, CommunityRequest, CommunityResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "street");
 
     public CommunityController(CommunityLedger ledger) {

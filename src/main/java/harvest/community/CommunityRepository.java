@@ -7,6 +7,6 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface CommunityRepository extends LedgerRepository<Community> {
+interface CommunityRepository extends LedgerRepository<Community> {
     List<String> findCodeByStreet(String street);
 }

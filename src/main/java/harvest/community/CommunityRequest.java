@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @Serdeable
-public record CommunityRequest(
+record CommunityRequest(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
         @NotBlank @Size(max = 100) String name,
         @NotBlank @Size(max = 100) String street,

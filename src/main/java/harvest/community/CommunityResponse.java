@@ -6,7 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 @Serdeable
-public record CommunityResponse(long id, String code, String name, String street, double lat, double lon,
+record CommunityResponse(long id, String code, String name, String street, double lat, double lon,
                                 long version, @Nullable Instant retiredAt) {
 
     static CommunityResponse of(Community c) {

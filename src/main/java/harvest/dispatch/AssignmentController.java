@@ -25,7 +25,7 @@ import java.util.Set;
 @Controller("/api/v1/plans/{id}/assignments/{chunkId}")
 @Tag(name = "dispatch")
 @ProblemResponses
-public class AssignmentController {
+class AssignmentController {
     /** What an operator may move their own job to from the app; the rest of the lifecycle is the dispatcher's. */
     private static final Set<AssignmentStatus> OPERATOR_MOVES = Set.of(AssignmentStatus.CONFIRMED, AssignmentStatus.IN_PROGRESS);
 

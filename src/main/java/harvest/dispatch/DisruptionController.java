@@ -25,7 +25,7 @@ import jakarta.validation.constraints.NotBlank;
 @Controller("/api/v1/disruptions")
 @Tag(name = "dispatch")
 @ProblemResponses
-public class DisruptionController {
+class DisruptionController {
     private final Disruptions disruptions;
     private final NotReadyDisruptions notReady;
     private final Access access;

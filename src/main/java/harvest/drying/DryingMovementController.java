@@ -28,7 +28,7 @@ import java.util.List;
 @Controller("/api/v1/drying-sites")
 @Tag(name = "drying-sites")
 @ProblemResponses
-public class DryingMovementController {
+class DryingMovementController {
     private final DryingRecords records;
     private final SiteOccupancy occupancy;
     private final Access access;

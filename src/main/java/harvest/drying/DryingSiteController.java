@@ -27,7 +27,7 @@ import java.util.Set;
 @Tag(name = "drying-sites")
 @OpenAPIDecorator(opIdSuffix = "DryingSite", addAlways = true)
 @ProblemResponses
-public class DryingSiteController extends LedgerEndpoints<DryingSite, DryingSiteRequest, DryingSiteResponse> {
+class DryingSiteController extends LedgerEndpoints<DryingSite, DryingSiteRequest, DryingSiteResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "kind", "communityCode", "capacityTonnesPerDay");
     private final CommunityLedger communities;
 

@@ -7,6 +7,6 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface DryingSiteRepository extends LedgerRepository<DryingSite> {
+interface DryingSiteRepository extends LedgerRepository<DryingSite> {
     List<String> findCodeByContactPhoneAndRetiredAtIsNullOrderByCode(String contactPhone);
 }

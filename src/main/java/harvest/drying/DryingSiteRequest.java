@@ -21,7 +21,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 @Serdeable
-public record DryingSiteRequest(
+record DryingSiteRequest(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
         @NotBlank @Size(max = 100) String name,
         @NotNull DryingKind kind,

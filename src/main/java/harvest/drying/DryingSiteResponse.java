@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 @Serdeable
-public record DryingSiteResponse(long id, String code, String name, DryingKind kind, String communityCode, double lat,
+record DryingSiteResponse(long id, String code, String name, DryingKind kind, String communityCode, double lat,
                                  double lon, BigDecimal capacityTonnesPerDay, boolean rainUsable,
                                  @Nullable String contactName, @Nullable String contactPhone, long version,
                                  @Nullable Instant retiredAt) {

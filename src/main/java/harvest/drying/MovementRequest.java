@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 
 /** A field's grain taken in or sent on, in tonnes (at most a large dryer's day). */
 @Serdeable
-public record MovementRequest(
+record MovementRequest(
         @NotBlank String fieldCode,
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("5000") @Digits(integer = 4, fraction = 2) BigDecimal tonnes) {
 }

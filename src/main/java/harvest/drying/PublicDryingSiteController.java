@@ -31,7 +31,7 @@ import java.time.Duration;
 @Controller("/api/v1/public/drying-sites")
 @Tag(name = "public")
 @ProblemResponses
-public class PublicDryingSiteController {
+class PublicDryingSiteController {
     private final PublicBoard board;
     private final ClientAddresses addresses;
     private final RateLimiter limiter;

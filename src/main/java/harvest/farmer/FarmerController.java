@@ -34,7 +34,7 @@ import java.util.Set;
 @Tag(name = "farmers")
 @OpenAPIDecorator(opIdSuffix = "Farmer", addAlways = true)
 @ProblemResponses
-public class FarmerController extends LedgerEndpoints<Farmer, FarmerRequest, FarmerResponse> {
+class FarmerController extends LedgerEndpoints<Farmer, FarmerRequest, FarmerResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode");
     private final CommunityLedger communities;
 

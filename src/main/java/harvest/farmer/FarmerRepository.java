@@ -7,7 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface FarmerRepository extends LedgerRepository<Farmer> {
+interface FarmerRepository extends LedgerRepository<Farmer> {
     List<String> findCodeByPhoneAndRetiredAtIsNullOrderByCode(String phone);
 
     boolean existsByPhoneAndSmsOptedOutAtIsNotNull(String phone);

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Objects;
 
 @Serdeable
-public record FarmerRequest(
+record FarmerRequest(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
         @NotBlank @Size(max = 100) String name,
         @Nullable @Phone String phone,

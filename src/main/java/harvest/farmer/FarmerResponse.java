@@ -6,7 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 @Serdeable
-public record FarmerResponse(long id, String code, String name, @Nullable String phone, String communityCode,
+record FarmerResponse(long id, String code, String name, @Nullable String phone, String communityCode,
                              boolean laborShort, boolean elderly, String language, boolean smsOptedOut,
                              @Nullable Instant smsOptedOutAt, long version, @Nullable Instant retiredAt) {
 

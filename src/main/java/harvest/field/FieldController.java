@@ -34,7 +34,7 @@ import java.util.Set;
 @Tag(name = "fields")
 @OpenAPIDecorator(opIdSuffix = "Field", addAlways = true)
 @ProblemResponses
-public class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldResponse> {
+class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode", "farmerCode", "areaMu", "ripeFrom", "status");
     private final FieldLedger fields;
     private final CommunityLedger communities;

@@ -7,6 +7,6 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface FieldRepository extends LedgerRepository<Field> {
+interface FieldRepository extends LedgerRepository<Field> {
     List<String> findCodeByFarmerCodeInAndRetiredAtIsNullOrderByCode(List<String> farmerCodes);
 }

@@ -20,7 +20,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 @Serdeable
-public record FieldRequest(
+record FieldRequest(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
         @NotBlank String farmerCode,
         @NotBlank String communityCode,

@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 
 @Serdeable
-public record FieldResponse(long id, String code, String farmerCode, String communityCode, String name, String crop,
+record FieldResponse(long id, String code, String farmerCode, String communityCode, String name, String crop,
                             BigDecimal areaMu, double lat, double lon, OffsetDateTime ripeFrom,
                             BigDecimal expectedYieldKgPerMu, FieldStatus status, Set<FieldStatus> nextStatuses,
                             @Nullable @Schema(description = "The crop sown after harvest, once the field is SOWN") String nextCrop,

@@ -38,7 +38,7 @@ import java.util.Map;
 @Controller("/api/v1/ledgers")
 @Tag(name = "ledger files")
 @ProblemResponses
-public class LedgerFileController {
+class LedgerFileController {
     private static final String ZIP = "application/zip";
 
     private final LedgerImporter importer;

@@ -31,7 +31,7 @@ import java.util.Set;
 @Tag(name = "machines")
 @OpenAPIDecorator(opIdSuffix = "Machine", addAlways = true)
 @ProblemResponses
-public class MachineController extends LedgerEndpoints<Machine, MachineRequest, MachineResponse> {
+class MachineController extends LedgerEndpoints<Machine, MachineRequest, MachineResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "kind", "origin", "capacityMuPerHour", "availableFrom");
 
     private final MachineLedger machines;

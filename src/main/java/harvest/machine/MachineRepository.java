@@ -8,7 +8,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface MachineRepository extends LedgerRepository<Machine> {
+interface MachineRepository extends LedgerRepository<Machine> {
     List<String> findCodeByOperatorPhoneAndRetiredAtIsNullOrderByCode(String operatorPhone);
 
 

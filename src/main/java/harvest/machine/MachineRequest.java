@@ -24,7 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 @Serdeable
-public record MachineRequest(
+record MachineRequest(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
         @NotNull MachineKind kind,
         @Nullable @Size(max = 20) String plate,

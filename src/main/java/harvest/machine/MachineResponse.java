@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 @Serdeable
-public record MachineResponse(long id, String code, MachineKind kind, @Nullable String plate, @Nullable String model,
+record MachineResponse(long id, String code, MachineKind kind, @Nullable String plate, @Nullable String model,
                               BigDecimal capacityMuPerHour, List<String> crops, @Nullable String operatorName,
                               @Nullable String operatorPhone, double baseLat, double baseLon, String origin, boolean borrowed,
                               @Nullable OffsetDateTime availableFrom, @Nullable OffsetDateTime availableUntil,

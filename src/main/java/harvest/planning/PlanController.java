@@ -45,7 +45,7 @@ import java.util.stream.Stream;
 @Tag(name = "plans")
 @OpenAPIDecorator(opIdSuffix = "Plan", addAlways = true)
 @ProblemResponses
-public class PlanController {
+class PlanController {
     private static final List<String> CSV_HEADERS = List.of("machine_code", "sequence", "field_code", "chunk_id", "start", "end",
             "area_mu", "yield_kg", "drying_site_code", "team_code", "travel_km", "status");
 

@@ -14,7 +14,7 @@ import java.util.Set;
 /** Asks for a plan: a horizon of whole days, optionally narrowed to communities, fields or combines. */
 @Serdeable
 @Schema(name = "PlanRequest")
-public record PlanRequest(
+record PlanRequest(
         @NotNull @Schema(description = "First local day of the horizon") LocalDate firstDay,
         @NotNull @Min(1) @Max(value = 31, message = "a horizon is at most 31 days") Integer days,
         @Nullable @Schema(description = "Only these communities (default: all)") Set<String> communities,

@@ -30,7 +30,7 @@ import jakarta.validation.Valid;
 @Controller("/api/v1/me")
 @Tag(name = "sign-in")
 @ProblemResponses
-public class MeController {
+class MeController {
     private final Access access;
     private final MobileIdentities identities;
     private final StaffAccounts staff;

@@ -40,7 +40,7 @@ import java.util.UUID;
 @ProblemResponses
 @ApiResponse(responseCode = "429", description = "Too many tries from this address, or too many codes for this number",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-public class SignInController {
+class SignInController {
     private final StaffAccounts staff;
     private final SignInCodes codes;
     private final Sessions sessions;

@@ -27,7 +27,7 @@ import java.util.Set;
 @Tag(name = "teams")
 @OpenAPIDecorator(opIdSuffix = "Team", addAlways = true)
 @ProblemResponses
-public class TeamController extends LedgerEndpoints<Team, TeamRequest, TeamResponse> {
+class TeamController extends LedgerEndpoints<Team, TeamRequest, TeamResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "kind", "communityCode", "members");
     private final CommunityLedger communities;
 

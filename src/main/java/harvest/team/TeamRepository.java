@@ -7,6 +7,6 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface TeamRepository extends LedgerRepository<Team> {
+interface TeamRepository extends LedgerRepository<Team> {
     List<String> findCodeByLeaderPhoneAndRetiredAtIsNullOrderByCode(String leaderPhone);
 }

@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 
 @Serdeable
-public record TeamRequest(
+record TeamRequest(
         @NotBlank @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
         @NotBlank @Size(max = 100) String name,
         @NotNull TeamKind kind,

@@ -6,7 +6,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 @Serdeable
-public record TeamResponse(long id, String code, String name, TeamKind kind, String leaderName, String leaderPhone,
+record TeamResponse(long id, String code, String name, TeamKind kind, String leaderName, String leaderPhone,
                            int members, String communityCode, long version, @Nullable Instant retiredAt) {
 
     static TeamResponse of(Team t) {

@@ -29,7 +29,7 @@ import java.util.Map;
 @Controller("/api/v1/weather")
 @Tag(name = "weather")
 @ProblemResponses
-public class WeatherController {
+class WeatherController {
     private static final String FROM = "Start: a date (the district's midnight) or an ISO-8601 time with offset";
     private static final String TO = "End, exclusive: a date (meaning the end of that day) or an ISO-8601 time with offset";
 

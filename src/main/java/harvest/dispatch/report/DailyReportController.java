@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 @Controller("/api/v1/reports/daily/{date}")
 @Tag(name = "dispatch")
 @ProblemResponses
-public class DailyReportController {
+class DailyReportController {
     private static final List<String> TOTALS_HEADERS = List.of("community_code", "name", "total_mu", "harvested_today_mu",
             "harvested_to_date_mu", "percent_complete", "ripe_remaining_mu", "fields_at_risk", "machines_working", "machines_idle",
             "machines_broken", "machines_borrowed", "drying_intake_t", "drying_capacity_t", "tonnes_waiting", "team_tasks_done",

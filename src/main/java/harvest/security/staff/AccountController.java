@@ -26,7 +26,7 @@ import java.util.List;
 @Tag(name = "accounts")
 @Secured(Roles.ADMIN)
 @ProblemResponses
-public class AccountController {
+class AccountController {
     private final StaffAccounts accounts;
 
     public AccountController(StaffAccounts accounts) {

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 /** A new staff account, created by an admin. */
 @Serdeable
-public record AccountRequest(@NotNull @Pattern(regexp = CredentialRules.USERNAME, message = CredentialRules.USERNAME_MESSAGE) String username,
+record AccountRequest(@NotNull @Pattern(regexp = CredentialRules.USERNAME, message = CredentialRules.USERNAME_MESSAGE) String username,
                              @Nullable @Size(max = 100) String displayName,
                              @NotNull @Pattern(regexp = "ADMIN|DISPATCHER|VIEWER", message = "must be ADMIN, DISPATCHER or VIEWER")
                              @Schema(allowableValues = {"ADMIN", "DISPATCHER", "VIEWER"}) String role,

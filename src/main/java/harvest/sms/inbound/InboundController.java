@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "sms")
 @OpenAPIDecorator(opIdSuffix = "InboundText", addAlways = true)
 @ProblemResponses
-public class InboundController {
+class InboundController {
     private final InboundStore inbound;
 
     public InboundController(InboundStore inbound) {

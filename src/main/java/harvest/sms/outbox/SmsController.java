@@ -35,7 +35,7 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "sms")
 @OpenAPIDecorator(opIdSuffix = "SmsMessage", addAlways = true)
 @ProblemResponses
-public class SmsController {
+class SmsController {
     private final SmsOutbox outbox;
     private final Broadcasts broadcasts;
 

@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Controller("/api/v1/weather/pulls")
 @Tag(name = "weather")
 @ProblemResponses
-public class PullController {
+class PullController {
     private final ForecastPuller puller;
 
     public PullController(ForecastPuller puller) {
