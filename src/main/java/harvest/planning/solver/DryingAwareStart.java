@@ -22,7 +22,10 @@ import java.util.Set;
  * loses a third of what grain queuing does (rule 7). The grain goes to the site whose queue loses the least of it.
  */
 public final class DryingAwareStart implements Dispatcher.Policy {
-    /** How many of the nearest ripe chunks a free combine weighs: with 3 its road stays near the rule of thumb's, 8 saves 1 % more grain for half as much road again. */
+    /**
+     * How many of the nearest ripe chunks a free combine weighs: with 3 its road stays near the rule of thumb's;
+     * 8 saved under 1 % more grain on the storm district for 44 % more road.
+     */
     static final int NEAREST_CHUNKS = 3;
     /** How many of the nearest sites the grain of a chunk may go to. */
     static final int NEAREST_SITES = 8;
