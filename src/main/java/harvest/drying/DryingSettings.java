@@ -1,30 +1,18 @@
 package harvest.drying;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
 
 /** The public site board ({@code harvest.drying.*}): how long its answer is cached and how often a client may ask. */
 @ConfigurationProperties("harvest.drying")
-public class DryingSettings {
+public interface DryingSettings {
     /** Farmers decide where to bring grain from it, so it must show an intake within a minute. */
-    private Duration publicCacheTtl = Duration.ofSeconds(20);
+    @Bindable(defaultValue = "PT20S")
+    Duration getPublicCacheTtl();
+
     /** Requests a minute per client address. */
-    private int publicRateLimit = 60;
-
-    public Duration getPublicCacheTtl() {
-        return publicCacheTtl;
-    }
-
-    public void setPublicCacheTtl(Duration publicCacheTtl) {
-        this.publicCacheTtl = publicCacheTtl;
-    }
-
-    public int getPublicRateLimit() {
-        return publicRateLimit;
-    }
-
-    public void setPublicRateLimit(int publicRateLimit) {
-        this.publicRateLimit = publicRateLimit;
-    }
+    @Bindable(defaultValue = "60")
+    int getPublicRateLimit();
 }

@@ -1,133 +1,55 @@
 package harvest.security;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
 
 /** Token lifetimes and sign-in limits ({@code harvest.security.*}). */
 @ConfigurationProperties("harvest.security")
-public class SecuritySettings {
+public interface SecuritySettings {
     /** Short, so a revoked session or a changed role takes effect soon even for a token copied elsewhere. */
-    private Duration accessTokenTtl = Duration.ofMinutes(15);
+    @Bindable(defaultValue = "PT15M")
+    Duration getAccessTokenTtl();
+
     /** A dispatcher's working day. */
-    private Duration staffSessionTtl = Duration.ofHours(12);
+    @Bindable(defaultValue = "PT12H")
+    Duration getStaffSessionTtl();
+
     /** Farmers and operators should not have to sign in again during the harvest. */
-    private Duration mobileSessionTtl = Duration.ofDays(30);
-    private Duration codeTtl = Duration.ofMinutes(5);
-    private int codesPerNumberPerHour = 3;
-    private int codesPerNumberPerDay = 10;
-    private int codesPerDay = 2000;
-    private int codesPerClientPerHour = 20;
-    private int signInsPerClientPerMinute = 10;
+    @Bindable(defaultValue = "P30D")
+    Duration getMobileSessionTtl();
+
+    @Bindable(defaultValue = "PT5M")
+    Duration getCodeTtl();
+
+    @Bindable(defaultValue = "3")
+    int getCodesPerNumberPerHour();
+
+    @Bindable(defaultValue = "10")
+    int getCodesPerNumberPerDay();
+
+    @Bindable(defaultValue = "2000")
+    int getCodesPerDay();
+
+    @Bindable(defaultValue = "20")
+    int getCodesPerClientPerHour();
+
+    @Bindable(defaultValue = "10")
+    int getSignInsPerClientPerMinute();
+
     /** Many app users share a carrier's address, and a refresh token is 256 random bits: this only stops floods. */
-    private int refreshesPerClientPerMinute = 600;
+    @Bindable(defaultValue = "600")
+    int getRefreshesPerClientPerMinute();
+
     /** Wrong passwords in a row from one address that lock the username there. */
-    private int staffFailuresBeforeLock = 10;
+    @Bindable(defaultValue = "10")
+    int getStaffFailuresBeforeLock();
+
     /** Wrong passwords within an hour, from all addresses together, that lock the username everywhere (NIST's 100). */
-    private int staffFailuresPerAccountPerHour = 100;
-    private Duration staffLock = Duration.ofMinutes(15);
+    @Bindable(defaultValue = "100")
+    int getStaffFailuresPerAccountPerHour();
 
-    public Duration getAccessTokenTtl() {
-        return accessTokenTtl;
-    }
-
-    public void setAccessTokenTtl(Duration accessTokenTtl) {
-        this.accessTokenTtl = accessTokenTtl;
-    }
-
-    public Duration getStaffSessionTtl() {
-        return staffSessionTtl;
-    }
-
-    public void setStaffSessionTtl(Duration staffSessionTtl) {
-        this.staffSessionTtl = staffSessionTtl;
-    }
-
-    public Duration getMobileSessionTtl() {
-        return mobileSessionTtl;
-    }
-
-    public void setMobileSessionTtl(Duration mobileSessionTtl) {
-        this.mobileSessionTtl = mobileSessionTtl;
-    }
-
-    public Duration getCodeTtl() {
-        return codeTtl;
-    }
-
-    public void setCodeTtl(Duration codeTtl) {
-        this.codeTtl = codeTtl;
-    }
-
-    public int getCodesPerNumberPerHour() {
-        return codesPerNumberPerHour;
-    }
-
-    public void setCodesPerNumberPerHour(int codesPerNumberPerHour) {
-        this.codesPerNumberPerHour = codesPerNumberPerHour;
-    }
-
-    public int getCodesPerNumberPerDay() {
-        return codesPerNumberPerDay;
-    }
-
-    public void setCodesPerNumberPerDay(int codesPerNumberPerDay) {
-        this.codesPerNumberPerDay = codesPerNumberPerDay;
-    }
-
-    public int getCodesPerDay() {
-        return codesPerDay;
-    }
-
-    public void setCodesPerDay(int codesPerDay) {
-        this.codesPerDay = codesPerDay;
-    }
-
-    public int getCodesPerClientPerHour() {
-        return codesPerClientPerHour;
-    }
-
-    public void setCodesPerClientPerHour(int codesPerClientPerHour) {
-        this.codesPerClientPerHour = codesPerClientPerHour;
-    }
-
-    public int getSignInsPerClientPerMinute() {
-        return signInsPerClientPerMinute;
-    }
-
-    public void setSignInsPerClientPerMinute(int signInsPerClientPerMinute) {
-        this.signInsPerClientPerMinute = signInsPerClientPerMinute;
-    }
-
-    public int getRefreshesPerClientPerMinute() {
-        return refreshesPerClientPerMinute;
-    }
-
-    public void setRefreshesPerClientPerMinute(int refreshesPerClientPerMinute) {
-        this.refreshesPerClientPerMinute = refreshesPerClientPerMinute;
-    }
-
-    public int getStaffFailuresBeforeLock() {
-        return staffFailuresBeforeLock;
-    }
-
-    public void setStaffFailuresBeforeLock(int staffFailuresBeforeLock) {
-        this.staffFailuresBeforeLock = staffFailuresBeforeLock;
-    }
-
-    public int getStaffFailuresPerAccountPerHour() {
-        return staffFailuresPerAccountPerHour;
-    }
-
-    public void setStaffFailuresPerAccountPerHour(int staffFailuresPerAccountPerHour) {
-        this.staffFailuresPerAccountPerHour = staffFailuresPerAccountPerHour;
-    }
-
-    public Duration getStaffLock() {
-        return staffLock;
-    }
-
-    public void setStaffLock(Duration staffLock) {
-        this.staffLock = staffLock;
-    }
+    @Bindable(defaultValue = "PT15M")
+    Duration getStaffLock();
 }

@@ -1,55 +1,25 @@
 package harvest.weather.pull;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
 
 /** How the service pulls forecasts from an Open-Meteo-compatible provider ({@code harvest.weather.pull.*}). */
 @ConfigurationProperties("harvest.weather.pull")
-public class PullSettings {
-    private boolean enabled;
-    private int forecastDays = 7;
-    private int batchSize = 50;
-    private int attempts = 4;
-    private Duration backoff = Duration.ofSeconds(2);
+public interface PullSettings {
+    @Bindable(defaultValue = "false")
+    boolean isEnabled();
 
-    public boolean isEnabled() {
-        return enabled;
-    }
+    @Bindable(defaultValue = "7")
+    int getForecastDays();
 
-    public void setEnabled(boolean enabled) {
-        this.enabled = enabled;
-    }
+    @Bindable(defaultValue = "50")
+    int getBatchSize();
 
-    public int getForecastDays() {
-        return forecastDays;
-    }
+    @Bindable(defaultValue = "4")
+    int getAttempts();
 
-    public void setForecastDays(int forecastDays) {
-        this.forecastDays = forecastDays;
-    }
-
-    public int getBatchSize() {
-        return batchSize;
-    }
-
-    public void setBatchSize(int batchSize) {
-        this.batchSize = batchSize;
-    }
-
-    public int getAttempts() {
-        return attempts;
-    }
-
-    public void setAttempts(int attempts) {
-        this.attempts = attempts;
-    }
-
-    public Duration getBackoff() {
-        return backoff;
-    }
-
-    public void setBackoff(Duration backoff) {
-        this.backoff = backoff;
-    }
+    @Bindable(defaultValue = "PT2S")
+    Duration getBackoff();
 }
