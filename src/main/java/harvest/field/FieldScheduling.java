@@ -2,14 +2,12 @@ package harvest.field;
 
 import harvest.audit.AuditLog;
 import harvest.audit.AuditedEntity;
+import harvest.system.JdbcValues;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * What publishing a plan does to the fields, in the publisher's transaction: the fields it plans become SCHEDULED
  * (from REGISTERED), and those the previous plan had scheduled but this one leaves out go back to REGISTERED. The
- * only moves between those two statuses that the field's rules allow, done in bulk (a plan holds hundreds of
+ * moves between those two statuses, checked against the field's own transition rules and done in bulk (a plan holds hundreds of
  * fields) and each written to the audit log.
  */
 @Singleton
@@ -41,6 +39,9 @@ public class FieldScheduling {
     }
 
     private List<String> move(Collection<String> codes, FieldStatus from, FieldStatus to) {
+        if (!from.canBecome(to)) {
+            throw new IllegalStateException(from + " cannot become " + to);
+        }
         if (codes.isEmpty()) {
             return List.of();
         }
@@ -49,16 +50,8 @@ public class FieldScheduling {
                     statement.setString(1, to.name());
                     statement.setString(2, from.name());
                     statement.setArray(3, statement.getConnection().createArrayOf("text", codes.toArray()));
-                    return codes(statement.executeQuery());
+                    return JdbcValues.strings(statement);
                 });
-    }
-
-    private static List<String> codes(ResultSet rows) throws SQLException {
-        List<String> codes = new ArrayList<>();
-        while (rows.next()) {
-            codes.add(rows.getString(1));
-        }
-        return codes;
     }
 
     private static AuditLog.Change moved(String code, FieldStatus from, FieldStatus to, String why) {

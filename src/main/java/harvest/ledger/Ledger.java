@@ -13,7 +13,6 @@ import io.micronaut.data.repository.jpa.criteria.PredicateSpecification;
 import io.micronaut.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

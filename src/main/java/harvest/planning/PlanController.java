@@ -36,7 +36,6 @@ import jakarta.validation.constraints.Min;
 
 import java.net.URI;
 import java.util.List;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 @Secured(Roles.VIEWER)

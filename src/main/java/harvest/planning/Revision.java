@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * Lays the published plan over a fresh problem (latest forecast and ledgers). Each combine's confirmed or
  * in-progress work, and everything before it in its itinerary, is pinned: changing an earlier job would move the
  * confirmed one anyway. The planner starts from the whole published itinerary and pays for each job it moves;
- * the greedy rule keeps only the pinned part and dispatches the rest afresh.
+ * the rule of thumb keeps only the pinned part and dispatches the rest afresh.
  */
 public final class Revision {
     private final List<Assignment> published;

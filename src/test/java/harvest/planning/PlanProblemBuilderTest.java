@@ -1,23 +1,17 @@
 package harvest.planning;
 
-import ai.timefold.solver.core.api.solver.SolutionManager;
-import ai.timefold.solver.core.api.solver.SolverFactory;
 import harvest.planning.domain.Chunk;
 import harvest.planning.domain.DryingCapacity;
 import harvest.planning.domain.HarvestPlan;
 import harvest.planning.domain.LossModel;
 import harvest.planning.domain.Prices;
 import harvest.planning.domain.WorkRules;
-import harvest.planning.check.PlanValidator;
-import harvest.planning.solver.HarvestSolverConfig;
 import harvest.testing.DatabaseTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 

@@ -46,7 +46,7 @@ public final class DryingAwareStart implements Dispatcher.Policy {
         return new Dispatcher(new DryingAwareStart(plan)).dispatch(plan);
     }
 
-    private record Option(Chunk chunk, double km) {
+    private record Option(Chunk chunk, double km, Chunk.Slot slot) {
     }
 
     @Override
@@ -63,8 +63,9 @@ public final class DryingAwareStart implements Dispatcher.Policy {
             }
             double km = chunk.getRules().roadKm(free.at(), chunk.getPlace());
             if (nearest.size() < NEAREST_CHUNKS || km < nearest.peek().km()) {
-                if (free.finishes(free.slotOf(chunk))) {
-                    nearest.add(new Option(chunk, km));
+                Chunk.Slot slot = free.slotOf(chunk);
+                if (free.finishes(slot)) {
+                    nearest.add(new Option(chunk, km, slot));
                     if (nearest.size() > NEAREST_CHUNKS) {
                         nearest.poll();
                     }
@@ -75,7 +76,7 @@ public final class DryingAwareStart implements Dispatcher.Policy {
         double bestValue = Double.NEGATIVE_INFINITY;
         for (Option option : nearest) {
             Chunk chunk = option.chunk();
-            int cut = free.slotOf(chunk).end();
+            int cut = option.slot().end();
             double gainKg = standingOneMoreDayKg(chunk, cut) - (queueLossKg(chunk, cut, bookings) - queueLossKg(chunk, cut + DAY, bookings));
             if (gainKg <= 0) {
                 continue;

@@ -16,7 +16,8 @@ import java.time.Duration;
 
 /**
  * The solver set-up shared by planning runs and tests: the domain, the constraints, and how long to search.
- * The search starts from the greedy dispatcher's plan and only improves it (local search): Timefold's
+ * The search starts from a dispatched plan (the drying-aware start or the rule of thumb) and only improves it
+ * (local search), with route moves kept near ({@link NearbyListMoves}): Timefold's
  * construction heuristic cannot tell a drying site or team left empty on purpose from one not yet chosen, so
  * it would re-open every such chunk, and on a county it does not finish building a first plan in a minute.
  */

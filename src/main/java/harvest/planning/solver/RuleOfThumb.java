@@ -52,14 +52,17 @@ public final class RuleOfThumb implements Dispatcher.Policy {
         long kg = Math.round(chunk.getYieldKg());
         DryingCapacity withRoom = null;
         DryingCapacity any = null;
+        double withRoomKm = Double.MAX_VALUE;
+        double anyKm = Double.MAX_VALUE;
         for (DryingCapacity site : bookings.sites()) {
             double km = site.place().greatCircleKm(chunk.getPlace());
-            if (any == null || km < any.place().greatCircleKm(chunk.getPlace())) {
+            if (km < anyKm) {
                 any = site;
+                anyKm = km;
             }
-            if (bookings.hasRoom(site, cutMinute / 1440, kg)
-                    && (withRoom == null || km < withRoom.place().greatCircleKm(chunk.getPlace()))) {
+            if (km < withRoomKm && bookings.hasRoom(site, cutMinute / 1440, kg)) {
                 withRoom = site;
+                withRoomKm = km;
             }
         }
         return withRoom != null ? withRoom : any;
