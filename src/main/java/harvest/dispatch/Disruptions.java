@@ -3,16 +3,13 @@ package harvest.dispatch;
 import harvest.system.Actor;
 import harvest.system.DistrictTime;
 import harvest.system.JdbcValues;
+import harvest.system.Sql;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -23,88 +20,57 @@ public class Disruptions {
     private static final String COLUMNS = "id, kind, subject, detail, plan_id, flagged, at, actor, draft_plan_id, draft_problem";
     private static final String UNANSWERED = "draft_plan_id IS NULL AND draft_problem IS NULL";
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final Clock clock;
 
-    public Disruptions(JdbcOperations jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public Disruptions(Sql sql, Clock clock) {
+        this.sql = sql;
         this.clock = clock;
     }
 
     /** Records it in the caller's transaction, so that a rolled-back event leaves no disruption. */
     public void record(DisruptionKind kind, String subject, String detail, long planId, int flagged) {
-        jdbc.prepareStatement("INSERT INTO disruption (kind, subject, detail, plan_id, flagged, at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                statement -> {
-                    statement.setString(1, kind.name());
-                    statement.setString(2, subject);
-                    statement.setString(3, detail);
-                    statement.setLong(4, planId);
-                    statement.setInt(5, flagged);
-                    statement.setTimestamp(6, Timestamp.from(clock.instant()));
-                    statement.setString(7, Actor.current());
-                    return statement.executeUpdate();
-                });
+        sql.of("""
+                INSERT INTO disruption (kind, subject, detail, plan_id, flagged, at, actor)
+                VALUES (:kind, :subject, :detail, :plan, :flagged, :at, :actor)""")
+                .set("kind", kind).set("subject", subject).set("detail", detail).set("plan", planId)
+                .set("flagged", flagged).set("at", clock.instant()).set("actor", Actor.current())
+                .update();
     }
 
     /** Disruptions no draft answers yet, oldest first. */
     public List<Disruption> unanswered() {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM disruption WHERE " + UNANSWERED + " ORDER BY id",
-                this::read);
+        return sql.of("SELECT " + COLUMNS + " FROM disruption WHERE " + UNANSWERED + " ORDER BY id").list(Disruptions::read);
     }
 
     public void answered(Collection<Long> ids, long draftPlanId) {
-        settle(ids, "draft_plan_id = ?", statement -> statement.setLong(1, draftPlanId));
+        sql.of("UPDATE disruption SET draft_plan_id = :draft WHERE id = ANY (:ids)")
+                .set("draft", draftPlanId).setArray("ids", "bigint", ids).update();
     }
 
     /** No draft can answer them (say, nothing is left to plan); they stay on record without one. */
     public void unanswerable(Collection<Long> ids, String problem) {
-        settle(ids, "draft_problem = ?", statement -> statement.setString(1, problem));
+        sql.of("UPDATE disruption SET draft_problem = :problem WHERE id = ANY (:ids)")
+                .set("problem", problem).setArray("ids", "bigint", ids).update();
     }
 
     /** Newest first. */
     public List<Disruption> list(boolean unansweredOnly, int page, int size) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM disruption"
-                + " WHERE NOT ? OR (" + UNANSWERED + ") ORDER BY id DESC LIMIT ? OFFSET ?", statement -> {
-            statement.setBoolean(1, unansweredOnly);
-            statement.setInt(2, size);
-            statement.setLong(3, (long) page * size);
-            return read(statement);
-        });
+        return sql.of("SELECT " + COLUMNS + " FROM disruption WHERE NOT :unansweredOnly OR (" + UNANSWERED + ")"
+                        + " ORDER BY id DESC LIMIT :size OFFSET :offset")
+                .set("unansweredOnly", unansweredOnly).set("size", size).set("offset", (long) page * size)
+                .list(Disruptions::read);
     }
 
     public long count(boolean unansweredOnly) {
-        return jdbc.prepareStatement("SELECT count(*) FROM disruption WHERE NOT ? OR (" + UNANSWERED + ")",
-                statement -> {
-                    statement.setBoolean(1, unansweredOnly);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        rows.next();
-                        return rows.getLong(1);
-                    }
-                });
+        return sql.of("SELECT count(*) FROM disruption WHERE NOT :unansweredOnly OR (" + UNANSWERED + ")")
+                .set("unansweredOnly", unansweredOnly).number();
     }
 
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private void settle(Collection<Long> ids, String assignment, Binder value) {
-        jdbc.prepareStatement("UPDATE disruption SET " + assignment + " WHERE id = ANY (?)", statement -> {
-            value.bind(statement);
-            statement.setArray(2, statement.getConnection().createArrayOf("bigint", ids.toArray()));
-            return statement.executeUpdate();
-        });
-    }
-
-    private List<Disruption> read(PreparedStatement statement) throws SQLException {
-        List<Disruption> disruptions = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                disruptions.add(new Disruption(rows.getLong("id"), DisruptionKind.valueOf(rows.getString("kind")),
-                        rows.getString("subject"), rows.getString("detail"), rows.getLong("plan_id"), rows.getInt("flagged"),
-                        DistrictTime.local(JdbcValues.instant(rows, "at")), rows.getString("actor"),
-                        rows.getObject("draft_plan_id", Long.class), rows.getString("draft_problem")));
-            }
-        }
-        return disruptions;
+    private static Disruption read(ResultSet rows) throws SQLException {
+        return new Disruption(rows.getLong("id"), DisruptionKind.valueOf(rows.getString("kind")),
+                rows.getString("subject"), rows.getString("detail"), rows.getLong("plan_id"), rows.getInt("flagged"),
+                DistrictTime.local(JdbcValues.instant(rows, "at")), rows.getString("actor"),
+                rows.getObject("draft_plan_id", Long.class), rows.getString("draft_problem"));
     }
 }
