@@ -7,10 +7,14 @@ import harvest.planning.ReplanRequest;
 import harvest.system.Actor;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
-import io.micronaut.scheduling.annotation.Scheduled;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import harvest.system.cluster.ClusterJob;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -22,21 +26,35 @@ import java.util.Optional;
  * the next round, and every disruption that came meanwhile is answered by the same draft.
  */
 @Singleton
-public class DraftReplans {
+public class DraftReplans implements ClusterJob {
     private final Disruptions disruptions;
     private final PlanStore plans;
     private final PlanSolving solving;
     private final Clock clock;
+    private final Duration interval;
 
-    public DraftReplans(Disruptions disruptions, PlanStore plans, PlanSolving solving, Clock clock) {
+    public DraftReplans(Disruptions disruptions, PlanStore plans, PlanSolving solving, Clock clock,
+                        @Value("${harvest.dispatch.draft-interval:10s}") Duration interval) {
+        this.interval = interval;
         this.disruptions = disruptions;
         this.plans = plans;
         this.solving = solving;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelay = "${harvest.dispatch.draft-interval:10s}", initialDelay = "${harvest.dispatch.draft-interval:10s}")
-    void poll() {
+    @Override
+    public String name() {
+        return "draft-replans";
+    }
+
+    /** One instance at a time, so that one set of disruptions gets one draft however many instances run. */
+    @Override
+    public Schedule schedule() {
+        return Schedules.fixedDelay(interval);
+    }
+
+    @Override
+    public void run() {
         draft();
     }
 

@@ -1,10 +1,14 @@
 package harvest.security;
 
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import harvest.security.mobile.CodeTexts;
+import harvest.system.cluster.ClusterJob;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+
+import java.time.Duration;
 
 /**
  * Clears what sign-in leaves behind once it is of no use: the codes waiting in sign-in texts once they expire,
@@ -12,7 +16,7 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 @Connectable
-public class SignInHousekeeping {
+public class SignInHousekeeping implements ClusterJob {
     private final JdbcOperations jdbc;
     private final CodeTexts codeTexts;
     private final SecuritySettings settings;
@@ -23,8 +27,18 @@ public class SignInHousekeeping {
         this.settings = settings;
     }
 
-    @Scheduled(fixedDelay = "1m", initialDelay = "1m")
-    public void sweep() {
+    @Override
+    public String name() {
+        return "sign-in-housekeeping";
+    }
+
+    @Override
+    public Schedule schedule() {
+        return Schedules.fixedDelay(Duration.ofMinutes(1));
+    }
+
+    @Override
+    public void run() {
         codeTexts.forgetOlderThan(settings.getCodeTtl());
         jdbc.prepareStatement("DELETE FROM sign_in_code WHERE created_at < now() - interval '1 day'", statement -> statement.executeUpdate());
         jdbc.prepareStatement("DELETE FROM sign_in_failure WHERE last_at < now() - interval '1 day'", statement -> statement.executeUpdate());

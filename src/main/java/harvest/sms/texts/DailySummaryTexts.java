@@ -8,7 +8,11 @@ import harvest.sms.outbox.SmsKind;
 import harvest.sms.outbox.SmsLanguage;
 import harvest.sms.outbox.SmsOutbox;
 import harvest.sms.outbox.SmsRecipient;
-import io.micronaut.scheduling.annotation.Scheduled;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import harvest.system.DistrictTime;
+import harvest.system.cluster.ClusterJob;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -18,14 +22,17 @@ import java.util.List;
 
 /** Each evening the bureau's leaders get the day's dispatch numbers, district-wide. */
 @Singleton
-public class DailySummaryTexts {
+public class DailySummaryTexts implements ClusterJob {
     private final DailyReports reports;
     private final DispatchSettings dispatch;
     private final SmsOutbox outbox;
     private final SmsSettings settings;
     private final Clock clock;
+    private final String cron;
 
-    public DailySummaryTexts(DailyReports reports, DispatchSettings dispatch, SmsOutbox outbox, SmsSettings settings, Clock clock) {
+    public DailySummaryTexts(DailyReports reports, DispatchSettings dispatch, SmsOutbox outbox, SmsSettings settings, Clock clock,
+                             @Value("${harvest.dispatch.summary-cron:0 0 20 * * *}") String cron) {
+        this.cron = cron;
         this.reports = reports;
         this.dispatch = dispatch;
         this.outbox = outbox;
@@ -33,8 +40,18 @@ public class DailySummaryTexts {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${harvest.dispatch.summary-cron:0 0 20 * * *}", zoneId = "Asia/Shanghai")
-    void tonight() {
+    @Override
+    public String name() {
+        return "leaders-daily-summary";
+    }
+
+    @Override
+    public Schedule schedule() {
+        return Schedules.cron(cron, DistrictTime.ZONE);
+    }
+
+    @Override
+    public void run() {
         queueFor(LocalDate.now(clock));
     }
 

@@ -12,7 +12,10 @@ import harvest.sms.outbox.SmsLanguage;
 import harvest.sms.outbox.SmsOutbox;
 import harvest.sms.outbox.SmsRecipient;
 import harvest.system.DistrictTime;
-import io.micronaut.scheduling.annotation.Scheduled;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import harvest.system.cluster.ClusterJob;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -31,7 +34,7 @@ import java.util.stream.Collectors;
  * plan, in two-hour blocks by when the harvest it takes in ends.
  */
 @Singleton
-public class DryingIntakeTexts {
+public class DryingIntakeTexts implements ClusterJob {
     private static final int BLOCK_HOURS = 2;
 
     private final PlanStore plans;
@@ -40,8 +43,11 @@ public class DryingIntakeTexts {
     private final SmsOutbox outbox;
     private final SmsSettings settings;
     private final Clock clock;
+    private final String cron;
 
-    public DryingIntakeTexts(PlanStore plans, AssignmentStore assignments, DryingSiteLedger sites, SmsOutbox outbox, SmsSettings settings, Clock clock) {
+    public DryingIntakeTexts(PlanStore plans, AssignmentStore assignments, DryingSiteLedger sites, SmsOutbox outbox, SmsSettings settings,
+                             Clock clock, @Value("${harvest.sms.drying-intake-cron:0 0 18 * * *}") String cron) {
+        this.cron = cron;
         this.clock = clock;
         this.plans = plans;
         this.assignments = assignments;
@@ -50,8 +56,18 @@ public class DryingIntakeTexts {
         this.settings = settings;
     }
 
-    @Scheduled(cron = "${harvest.sms.drying-intake-cron:0 0 18 * * *}", zoneId = "Asia/Shanghai")
-    void tomorrow() {
+    @Override
+    public String name() {
+        return "drying-sites-intake";
+    }
+
+    @Override
+    public Schedule schedule() {
+        return Schedules.cron(cron, DistrictTime.ZONE);
+    }
+
+    @Override
+    public void run() {
         queueFor(LocalDate.now(clock).plusDays(1));
     }
 

@@ -1,0 +1,126 @@
+package harvest.system.cluster;
+
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import harvest.testing.DatabaseTest;
+import harvest.testing.TestPostgres;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the service on one database, as a county runs them behind a proxy: every timed job fires once
+ * per period between them, and the leaders' evening text goes out once per firing, not once per instance.
+ */
+class TwoInstancesTest extends DatabaseTest {
+    private static final String LEADERS = "+8613800000001,+8613800000002";
+    private final List<ApplicationContext> instances = new ArrayList<>();
+
+    /** A job that fires every second and notes which instance ran it. */
+    @Singleton
+    @Requires(property = "two-instances.instance")
+    static class Probe implements ClusterJob {
+        private final javax.sql.DataSource dataSource;
+        private final io.micronaut.jdbc.DataSourceResolver resolver;
+        private final String instance;
+
+        Probe(javax.sql.DataSource dataSource, io.micronaut.jdbc.DataSourceResolver resolver,
+              @Value("${two-instances.instance}") String instance) {
+            this.dataSource = dataSource;
+            this.resolver = resolver;
+            this.instance = instance;
+        }
+
+        @Override
+        public String name() {
+            return "probe";
+        }
+
+        @Override
+        public Schedule schedule() {
+            return Schedules.cron("* * * * * *");
+        }
+
+        @Override
+        public void run() {
+            try (Connection connection = resolver.resolve(dataSource).getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS probe_firing (instance text, started_at timestamptz)");
+                statement.execute("INSERT INTO probe_firing (instance, started_at) VALUES ('" + instance + "', clock_timestamp())");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @BeforeAll
+    void startTwoInstances() {
+        for (String name : List.of("a", "b")) {
+            Map<String, Object> properties = new HashMap<>(getProperties());
+            properties.put("two-instances.instance", name);
+            properties.put("harvest.sms.worker-enabled", "false");
+            properties.put("harvest.dispatch.leader-phones", LEADERS);
+            properties.put("harvest.dispatch.summary-cron", "*/2 * * * * *");
+            properties.put("harvest.scheduler.poll", "200ms");
+            instances.add(ApplicationContext.run(properties, "test"));
+        }
+    }
+
+    @AfterAll
+    void stopInstances() {
+        instances.forEach(ApplicationContext::close);
+    }
+
+    @Test
+    void eachFiringRunsOnOneInstanceAndEachLeaderGetsOneTextPerFiring() throws Exception {
+        Thread.sleep(12_000);
+
+        List<Long> runsPerSecond = rows("SELECT count(*) FROM probe_firing GROUP BY date_trunc('second', started_at)", r -> r.getLong(1));
+        assertThat(runsPerSecond).hasSizeGreaterThanOrEqualTo(8).containsOnly(1L);
+        assertThat(rows("SELECT DISTINCT instance FROM probe_firing", r -> r.getString(1))).as("both instances take firings")
+                .containsExactlyInAnyOrder("a", "b");
+
+        Map<Instant, List<String>> textsPerFiring = new TreeMap<>();
+        for (String[] text : rows("SELECT date_trunc('second', created_at), phone FROM sms_message WHERE kind = 'DAILY_SUMMARY'",
+                r -> new String[]{r.getTimestamp(1).toInstant().toString(), r.getString(2)})) {
+            textsPerFiring.computeIfAbsent(Instant.parse(text[0]), k -> new ArrayList<>()).add(text[1]);
+        }
+        assertThat(textsPerFiring).hasSizeGreaterThanOrEqualTo(4);
+        textsPerFiring.forEach((second, phones) ->
+                assertThat(phones).as("texts of the firing at %s", second).containsExactlyInAnyOrder(LEADERS.split(",")));
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> List<T> rows(String query, Row<T> row) throws SQLException {
+        try (Connection connection = TestPostgres.server().connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + schema());
+            List<T> read = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(query)) {
+                while (rows.next()) {
+                    read.add(row.read(rows));
+                }
+            }
+            return read;
+        }
+    }
+}
