@@ -1,8 +1,8 @@
 package harvest.security;
 
 import harvest.security.mobile.CodeTexts;
+import harvest.system.Sql;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 
@@ -13,12 +13,12 @@ import jakarta.inject.Singleton;
 @Singleton
 @Connectable
 public class SignInHousekeeping {
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final CodeTexts codeTexts;
     private final SecuritySettings settings;
 
-    public SignInHousekeeping(JdbcOperations jdbc, CodeTexts codeTexts, SecuritySettings settings) {
-        this.jdbc = jdbc;
+    public SignInHousekeeping(Sql sql, CodeTexts codeTexts, SecuritySettings settings) {
+        this.sql = sql;
         this.codeTexts = codeTexts;
         this.settings = settings;
     }
@@ -26,8 +26,8 @@ public class SignInHousekeeping {
     @Scheduled(fixedDelay = "1m", initialDelay = "1m")
     public void sweep() {
         codeTexts.forgetOlderThan(settings.getCodeTtl());
-        jdbc.prepareStatement("DELETE FROM sign_in_code WHERE created_at < now() - interval '1 day'", statement -> statement.executeUpdate());
-        jdbc.prepareStatement("DELETE FROM sign_in_failure WHERE last_at < now() - interval '1 day'", statement -> statement.executeUpdate());
-        jdbc.prepareStatement("DELETE FROM auth_session WHERE expires_at < now() - interval '30 days'", statement -> statement.executeUpdate());
+        sql.of("DELETE FROM sign_in_code WHERE created_at < now() - interval '1 day'").update();
+        sql.of("DELETE FROM sign_in_failure WHERE last_at < now() - interval '1 day'").update();
+        sql.of("DELETE FROM auth_session WHERE expires_at < now() - interval '30 days'").update();
     }
 }
