@@ -3,23 +3,20 @@ package harvest.audit;
 import harvest.system.Actor;
 import harvest.system.DistrictTime;
 import harvest.system.JdbcValues;
+import harvest.system.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,15 +30,15 @@ import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATO
 @Connectable
 public class AuditLog {
     private static final Argument<Map<String, Object>> JSON_OBJECT = Argument.mapOf(String.class, Object.class);
-    private static final String WHERE = " WHERE (?::text IS NULL OR entity = ?) AND (?::text IS NULL OR entity_key = ?)"
-            + " AND (?::text IS NULL OR actor = ?) AND (?::timestamptz IS NULL OR at >= ?) AND (?::timestamptz IS NULL OR at < ?)";
+    private static final String WHERE = " WHERE (:entity::text IS NULL OR entity = :entity) AND (:key::text IS NULL OR entity_key = :key)"
+            + " AND (:actor::text IS NULL OR actor = :actor) AND (:from::timestamptz IS NULL OR at >= :from) AND (:to::timestamptz IS NULL OR at < :to)";
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final JsonMapper json;
     private final Clock clock;
 
-    public AuditLog(JdbcOperations jdbc, JsonMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    public AuditLog(Sql sql, JsonMapper json, Clock clock) {
+        this.sql = sql;
         this.json = json;
         this.clock = clock;
     }
@@ -67,26 +64,12 @@ public class AuditLog {
     /** Records many changes (an import) in one batch, all by the same actor at the same instant. */
     @Transactional(propagation = MANDATORY)
     public void recordAll(List<Change> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        Timestamp at = Timestamp.from(clock.instant());
-        String actor = Actor.current();
-        jdbc.prepareStatement("""
+        sql.of("""
                 INSERT INTO audit_event (at, actor, entity, entity_key, action, before, after)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""", statement -> {
-            for (Change change : changes) {
-                statement.setTimestamp(1, at);
-                statement.setString(2, actor);
-                statement.setString(3, change.entity().name());
-                statement.setString(4, change.key());
-                statement.setString(5, change.action());
-                statement.setString(6, write(change.before()));
-                statement.setString(7, write(change.after()));
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
+                VALUES (:at, :actor, :entity, :key, :action, :before::jsonb, :after::jsonb)""")
+                .set("at", clock.instant()).set("actor", Actor.current())
+                .batch(changes, (statement, change) -> statement.set("entity", change.entity()).set("key", change.key())
+                        .set("action", change.action()).set("before", write(change.before())).set("after", write(change.after())));
     }
 
     /** Which events to list; null for any. {@code from} is inclusive, {@code to} exclusive. */
@@ -96,47 +79,25 @@ public class AuditLog {
 
     /** Newest first. */
     public List<AuditEvent> list(Filter filter, int page, int size) {
-        return jdbc.prepareStatement("SELECT id, at, actor, entity, entity_key, action, before, after FROM audit_event"
-                + WHERE + " ORDER BY id DESC LIMIT ? OFFSET ?", statement -> {
-            bind(statement, filter);
-            statement.setInt(11, size);
-            statement.setLong(12, (long) page * size);
-            List<AuditEvent> events = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    events.add(new AuditEvent(rows.getLong("id"), DistrictTime.local(JdbcValues.instant(rows, "at")),
-                            rows.getString("actor"), AuditedEntity.valueOf(rows.getString("entity")), rows.getString("entity_key"),
-                            rows.getString("action"), read(rows.getString("before")), read(rows.getString("after"))));
-                }
-            }
-            return events;
-        });
+        return filtered(sql.of("SELECT id, at, actor, entity, entity_key, action, before, after FROM audit_event"
+                + WHERE + " ORDER BY id DESC LIMIT :size OFFSET :offset"), filter)
+                .set("size", size).set("offset", (long) page * size)
+                .list(this::event);
     }
 
     public long count(Filter filter) {
-        return jdbc.prepareStatement("SELECT count(*) FROM audit_event" + WHERE, statement -> {
-            bind(statement, filter);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        return filtered(sql.of("SELECT count(*) FROM audit_event" + WHERE), filter).number();
     }
 
-    private static void bind(PreparedStatement statement, Filter filter) throws SQLException {
-        String entity = filter.entity() == null ? null : filter.entity().name();
-        Timestamp from = filter.from() == null ? null : Timestamp.from(filter.from());
-        Timestamp to = filter.to() == null ? null : Timestamp.from(filter.to());
-        statement.setString(1, entity);
-        statement.setString(2, entity);
-        statement.setString(3, filter.key());
-        statement.setString(4, filter.key());
-        statement.setString(5, filter.actor());
-        statement.setString(6, filter.actor());
-        statement.setTimestamp(7, from);
-        statement.setTimestamp(8, from);
-        statement.setTimestamp(9, to);
-        statement.setTimestamp(10, to);
+    private static Sql.Statement filtered(Sql.Statement statement, Filter filter) {
+        return statement.set("entity", filter.entity()).set("key", filter.key()).set("actor", filter.actor())
+                .set("from", filter.from()).set("to", filter.to());
+    }
+
+    private AuditEvent event(ResultSet rows) throws SQLException {
+        return new AuditEvent(rows.getLong("id"), DistrictTime.local(JdbcValues.instant(rows, "at")),
+                rows.getString("actor"), AuditedEntity.valueOf(rows.getString("entity")), rows.getString("entity_key"),
+                rows.getString("action"), read(rows.getString("before")), read(rows.getString("after")));
     }
 
     private @Nullable String write(@Nullable Object value) {

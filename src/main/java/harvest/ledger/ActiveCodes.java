@@ -1,10 +1,9 @@
 package harvest.ledger;
 
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import harvest.system.Sql;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -12,30 +11,18 @@ import java.util.Set;
 @Singleton
 @Connectable
 public class ActiveCodes {
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    public ActiveCodes(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public ActiveCodes(Sql sql) {
+        this.sql = sql;
     }
 
     public Set<String> of(LedgerKind kind) {
-        return jdbc.prepareStatement("SELECT code FROM " + kind.table() + " WHERE retired_at IS NULL", statement -> {
-            Set<String> codes = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    codes.add(rows.getString(1));
-                }
-            }
-            return codes;
-        });
+        return new HashSet<>(sql.of("SELECT code FROM " + kind.table() + " WHERE retired_at IS NULL").strings());
     }
 
     public boolean contains(LedgerKind kind, String code) {
-        return jdbc.prepareStatement("SELECT 1 FROM " + kind.table() + " WHERE code = ? AND retired_at IS NULL", statement -> {
-            statement.setString(1, code);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        });
+        return sql.of("SELECT 1 FROM " + kind.table() + " WHERE code = :code AND retired_at IS NULL")
+                .set("code", code).first(rows -> true).isPresent();
     }
 }

@@ -1,10 +1,11 @@
 package harvest.security;
 
+import harvest.system.JdbcValues;
+import harvest.system.Sql;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,14 +32,14 @@ import java.util.UUID;
 public class Sessions {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final TokenGenerator tokens;
     private final SecuritySettings settings;
     /** A provider, because the sources revoke sessions themselves (an account disabled, a password changed). */
     private final BeanProvider<IdentitySource> sources;
 
-    public Sessions(JdbcOperations jdbc, TokenGenerator tokens, SecuritySettings settings, BeanProvider<IdentitySource> sources) {
-        this.jdbc = jdbc;
+    public Sessions(Sql sql, TokenGenerator tokens, SecuritySettings settings, BeanProvider<IdentitySource> sources) {
+        this.sql = sql;
         this.tokens = tokens;
         this.settings = settings;
         this.sources = sources;
@@ -48,19 +50,12 @@ public class Sessions {
         UUID id = UUID.randomUUID();
         String refreshToken = newRefreshToken();
         Duration ttl = identity.kind() == Identity.Kind.STAFF ? settings.getStaffSessionTtl() : settings.getMobileSessionTtl();
-        Instant expires = jdbc.prepareStatement("""
+        Instant expires = sql.of("""
                 INSERT INTO auth_session (id, kind, subject, refresh_hash, created_at, expires_at)
-                VALUES (?, ?, ?, ?, now(), now() + make_interval(secs => ?)) RETURNING expires_at""", statement -> {
-            statement.setObject(1, id);
-            statement.setString(2, identity.kind().name());
-            statement.setString(3, identity.subject());
-            statement.setBytes(4, sha256(refreshToken));
-            statement.setDouble(5, ttl.toSeconds());
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getTimestamp(1).toInstant();
-            }
-        });
+                VALUES (:id, :kind, :subject, :refreshHash, now(), now() + make_interval(secs => :ttl)) RETURNING expires_at""")
+                .set("id", id).set("kind", identity.kind()).set("subject", identity.subject())
+                .set("refreshHash", sha256(refreshToken)).set("ttl", (double) ttl.toSeconds())
+                .first(rows -> JdbcValues.instant(rows, "expires_at")).orElseThrow();
         return signedIn(id, identity, refreshToken, expires);
     }
 
@@ -85,11 +80,8 @@ public class Sessions {
             throw new ProblemException(ProblemType.SIGN_IN_FAILED, "this sign-in is no longer allowed; sign in again");
         }
         String next = newRefreshToken();
-        jdbc.prepareStatement("UPDATE auth_session SET previous_hash = refresh_hash, refresh_hash = ? WHERE id = ?", statement -> {
-            statement.setBytes(1, sha256(next));
-            statement.setObject(2, session.id());
-            return statement.executeUpdate();
-        });
+        sql.of("UPDATE auth_session SET previous_hash = refresh_hash, refresh_hash = :refreshHash WHERE id = :id")
+                .set("refreshHash", sha256(next)).set("id", session.id()).update();
         return signedIn(session.id(), identity.get(), next, session.expiresAt());
     }
 
@@ -98,54 +90,37 @@ public class Sessions {
 
     /** The live session of a refresh token, locked: two refreshes with one token cannot both succeed. */
     private Optional<Session> find(byte[] refreshHash) {
-        return jdbc.prepareStatement("""
+        return sql.of("""
                 SELECT id, kind, subject, expires_at FROM auth_session
-                WHERE refresh_hash = ? AND revoked_at IS NULL AND expires_at > now() FOR UPDATE""", statement -> {
-            statement.setBytes(1, refreshHash);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next()
-                        ? Optional.of(new Session(rows.getObject(1, UUID.class), Identity.Kind.valueOf(rows.getString(2)),
-                        rows.getString(3), rows.getTimestamp(4).toInstant()))
-                        : Optional.empty();
-            }
-        });
+                WHERE refresh_hash = :refreshHash AND revoked_at IS NULL AND expires_at > now() FOR UPDATE""")
+                .set("refreshHash", refreshHash).first(Sessions::session);
+    }
+
+    private static Session session(ResultSet rows) throws SQLException {
+        return new Session(rows.getObject("id", UUID.class), Identity.Kind.valueOf(rows.getString("kind")),
+                rows.getString("subject"), JdbcValues.instant(rows, "expires_at"));
     }
 
     private void endReused(byte[] refreshHash) {
-        jdbc.prepareStatement("UPDATE auth_session SET revoked_at = now() WHERE previous_hash = ? AND revoked_at IS NULL", statement -> {
-            statement.setBytes(1, refreshHash);
-            return statement.executeUpdate();
-        });
+        sql.of("UPDATE auth_session SET revoked_at = now() WHERE previous_hash = :refreshHash AND revoked_at IS NULL")
+                .set("refreshHash", refreshHash).update();
     }
 
     @Transactional
     public void revoke(UUID id) {
-        jdbc.prepareStatement("UPDATE auth_session SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", statement -> {
-            statement.setObject(1, id);
-            return statement.executeUpdate();
-        });
+        sql.of("UPDATE auth_session SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL").set("id", id).update();
     }
 
     /** Ends every session of an account or a number, e.g. when it is disabled or its password changes. */
     @Transactional
     public int revokeAll(Identity.Kind kind, String subject) {
-        return jdbc.prepareStatement("""
-                UPDATE auth_session SET revoked_at = now() WHERE kind = ? AND subject = ? AND revoked_at IS NULL""", statement -> {
-            statement.setString(1, kind.name());
-            statement.setString(2, subject);
-            return statement.executeUpdate();
-        });
+        return sql.of("UPDATE auth_session SET revoked_at = now() WHERE kind = :kind AND subject = :subject AND revoked_at IS NULL")
+                .set("kind", kind).set("subject", subject).update();
     }
 
     public boolean active(UUID id) {
-        return jdbc.prepareStatement("""
-                SELECT EXISTS (SELECT 1 FROM auth_session WHERE id = ? AND revoked_at IS NULL AND expires_at > now())""", statement -> {
-            statement.setObject(1, id);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
-        });
+        return sql.of("SELECT 1 FROM auth_session WHERE id = :id AND revoked_at IS NULL AND expires_at > now()")
+                .set("id", id).first(rows -> true).isPresent();
     }
 
     private SignedIn signedIn(UUID id, Identity identity, String refreshToken, Instant expires) {

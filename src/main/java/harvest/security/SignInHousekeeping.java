@@ -3,9 +3,9 @@ package harvest.security;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import harvest.security.mobile.CodeTexts;
+import harvest.system.Sql;
 import harvest.system.cluster.ClusterJob;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -17,12 +17,12 @@ import java.time.Duration;
 @Singleton
 @Connectable
 public class SignInHousekeeping implements ClusterJob {
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final CodeTexts codeTexts;
     private final SecuritySettings settings;
 
-    public SignInHousekeeping(JdbcOperations jdbc, CodeTexts codeTexts, SecuritySettings settings) {
-        this.jdbc = jdbc;
+    public SignInHousekeeping(Sql sql, CodeTexts codeTexts, SecuritySettings settings) {
+        this.sql = sql;
         this.codeTexts = codeTexts;
         this.settings = settings;
     }
@@ -40,8 +40,8 @@ public class SignInHousekeeping implements ClusterJob {
     @Override
     public void run() {
         codeTexts.forgetOlderThan(settings.getCodeTtl());
-        jdbc.prepareStatement("DELETE FROM sign_in_code WHERE created_at < now() - interval '1 day'", statement -> statement.executeUpdate());
-        jdbc.prepareStatement("DELETE FROM sign_in_failure WHERE last_at < now() - interval '1 day'", statement -> statement.executeUpdate());
-        jdbc.prepareStatement("DELETE FROM auth_session WHERE expires_at < now() - interval '30 days'", statement -> statement.executeUpdate());
+        sql.of("DELETE FROM sign_in_code WHERE created_at < now() - interval '1 day'").update();
+        sql.of("DELETE FROM sign_in_failure WHERE last_at < now() - interval '1 day'").update();
+        sql.of("DELETE FROM auth_session WHERE expires_at < now() - interval '30 days'").update();
     }
 }

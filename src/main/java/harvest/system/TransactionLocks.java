@@ -10,10 +10,11 @@ public final class TransactionLocks {
     private TransactionLocks() {
     }
 
+    public static void hold(Sql sql, String key) {
+        sql.of("SELECT pg_advisory_xact_lock(hashtext(:key))").set("key", key).strings();
+    }
+
     public static void hold(JdbcOperations jdbc, String key) {
-        jdbc.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))", statement -> {
-            statement.setString(1, key);
-            return statement.execute();
-        });
+        hold(new Sql(jdbc), key);
     }
 }

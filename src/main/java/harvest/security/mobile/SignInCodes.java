@@ -3,11 +3,11 @@ package harvest.security.mobile;
 import harvest.security.Identity;
 import harvest.security.SecuritySettings;
 import harvest.security.ServerSecret;
+import harvest.system.Sql;
 import harvest.system.TransactionLocks;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -33,15 +32,15 @@ public class SignInCodes {
     private static final int ATTEMPTS = 5;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final ServerSecret secret;
     private final MobileIdentities identities;
     private final CodeTexts texts;
     private final SecuritySettings settings;
 
-    public SignInCodes(JdbcOperations jdbc, ServerSecret secret, MobileIdentities identities, CodeTexts texts,
+    public SignInCodes(Sql sql, ServerSecret secret, MobileIdentities identities, CodeTexts texts,
                        SecuritySettings settings) {
-        this.jdbc = jdbc;
+        this.sql = sql;
         this.secret = secret;
         this.identities = identities;
         this.texts = texts;
@@ -52,26 +51,18 @@ public class SignInCodes {
     @Transactional
     public Duration send(String phone) {
         // One request per number at a time, so concurrent requests cannot all pass the count below.
-        TransactionLocks.hold(jdbc, "sign-in code " + phone);
+        TransactionLocks.hold(sql, "sign-in code " + phone);
         requireUnderLimits(phone);
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         Duration ttl = settings.getCodeTtl();
         // The new code ends the last one by using up its tries (its times stay as they were: now() is this
         // transaction's start, which may be earlier than a row committed while it waited for the lock).
-        jdbc.prepareStatement("UPDATE sign_in_code SET attempts = ? WHERE phone = ? AND used_at IS NULL AND expires_at > now() AND attempts < ?", statement -> {
-            statement.setInt(1, ATTEMPTS);
-            statement.setInt(3, ATTEMPTS);
-            statement.setString(2, phone);
-            return statement.executeUpdate();
-        });
-        jdbc.prepareStatement("""
+        sql.of("UPDATE sign_in_code SET attempts = :attempts WHERE phone = :phone AND used_at IS NULL AND expires_at > now() AND attempts < :attempts")
+                .set("attempts", ATTEMPTS).set("phone", phone).update();
+        sql.of("""
                 INSERT INTO sign_in_code (phone, code_hash, created_at, expires_at)
-                VALUES (?, ?, now(), now() + make_interval(secs => ?))""", statement -> {
-            statement.setString(1, phone);
-            statement.setBytes(2, hash(phone, code));
-            statement.setDouble(3, ttl.toSeconds());
-            return statement.executeUpdate();
-        });
+                VALUES (:phone, :codeHash, now(), now() + make_interval(secs => :ttl))""")
+                .set("phone", phone).set("codeHash", hash(phone, code)).set("ttl", (double) ttl.toSeconds()).update();
         texts.send(phone, identities.holdings(phone), code, ttl);
         return ttl;
     }
@@ -79,44 +70,31 @@ public class SignInCodes {
     /** The identity for the right code; a wrong, used, expired or exhausted code is refused alike. */
     @Transactional(noRollbackFor = ProblemException.class)
     public Identity signIn(String phone, String code) {
-        Optional<Long> matched = jdbc.prepareStatement("""
+        Optional<LiveCode> live = sql.of("""
                 SELECT id, code_hash FROM sign_in_code
-                WHERE phone = ? AND used_at IS NULL AND expires_at > now() AND attempts < ?
-                ORDER BY id DESC LIMIT 1 FOR UPDATE""", statement -> {
-            statement.setString(1, phone);
-            statement.setInt(2, ATTEMPTS);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                long id = rows.getLong(1);
-                boolean right = MessageDigest.isEqual(rows.getBytes(2), hash(phone, code));
-                jdbc.prepareStatement("UPDATE sign_in_code SET attempts = attempts + 1, used_at = CASE WHEN ? THEN now() END WHERE id = ?", update -> {
-                    update.setBoolean(1, right);
-                    update.setLong(2, id);
-                    return update.executeUpdate();
-                });
-                return right ? Optional.of(id) : Optional.empty();
-            }
-        });
+                WHERE phone = :phone AND used_at IS NULL AND expires_at > now() AND attempts < :attempts
+                ORDER BY id DESC LIMIT 1 FOR UPDATE""")
+                .set("phone", phone).set("attempts", ATTEMPTS)
+                .first(rows -> new LiveCode(rows.getLong("id"), rows.getBytes("code_hash")));
+        Optional<Long> matched = live.filter(found -> MessageDigest.isEqual(found.hash(), hash(phone, code))).map(LiveCode::id);
+        live.ifPresent(found -> sql.of("UPDATE sign_in_code SET attempts = attempts + 1, used_at = CASE WHEN :right THEN now() END WHERE id = :id")
+                .set("right", matched.isPresent()).set("id", found.id()).update());
         matched.ifPresent(id -> texts.forget(phone));
         return matched.flatMap(id -> identities.current(phone)).orElseThrow(() -> new ProblemException(ProblemType.SIGN_IN_FAILED,
                 "the code is wrong, used or expired; ask for a new one"));
     }
 
+    private record LiveCode(long id, byte[] hash) {
+    }
+
     private void requireUnderLimits(String phone) {
-        int[] counts = jdbc.prepareStatement("""
-                SELECT count(*) FILTER (WHERE phone = ? AND created_at > now() - interval '1 hour'),
-                       count(*) FILTER (WHERE phone = ?),
+        int[] counts = sql.of("""
+                SELECT count(*) FILTER (WHERE phone = :phone AND created_at > now() - interval '1 hour'),
+                       count(*) FILTER (WHERE phone = :phone),
                        count(*)
-                FROM sign_in_code WHERE created_at > now() - interval '1 day'""", statement -> {
-            statement.setString(1, phone);
-            statement.setString(2, phone);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return new int[]{rows.getInt(1), rows.getInt(2), rows.getInt(3)};
-            }
-        });
+                FROM sign_in_code WHERE created_at > now() - interval '1 day'""")
+                .set("phone", phone)
+                .first(rows -> new int[]{rows.getInt(1), rows.getInt(2), rows.getInt(3)}).orElseThrow();
         if (counts[0] >= settings.getCodesPerNumberPerHour() || counts[1] >= settings.getCodesPerNumberPerDay()) {
             throw new ProblemException(ProblemType.RATE_LIMITED, "this number has had as many codes as it may for now; use the last one or try again later")
                     .retryAfter(counts[1] >= settings.getCodesPerNumberPerDay() ? 86_400 : 3_600);

@@ -1,11 +1,9 @@
 package harvest.security.staff;
 
 import harvest.security.SecuritySettings;
+import harvest.system.Sql;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-
-import java.sql.ResultSet;
 
 /**
  * Wrong passwords, counted by username and client address. A run of them from one address locks the username
@@ -15,11 +13,11 @@ import java.sql.ResultSet;
 @Singleton
 @Connectable
 public class SignInFailures {
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final SecuritySettings settings;
 
-    public SignInFailures(JdbcOperations jdbc, SecuritySettings settings) {
-        this.jdbc = jdbc;
+    public SignInFailures(Sql sql, SecuritySettings settings) {
+        this.sql = sql;
         this.settings = settings;
     }
 
@@ -29,50 +27,38 @@ public class SignInFailures {
     }
 
     public boolean locked(String username, String client) {
-        return jdbc.prepareStatement("""
-                SELECT coalesce(bool_or(client = ? AND locked_until > now()), false),
+        return sql.of("""
+                SELECT coalesce(bool_or(client = :client AND locked_until > now()), false),
                        coalesce(sum(failures) FILTER (WHERE last_at > now() - interval '1 hour'), 0)
-                FROM sign_in_failure WHERE username = ?""", statement -> {
-            statement.setString(1, key(client));
-            statement.setString(2, username);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1) || rows.getInt(2) >= settings.getStaffFailuresPerAccountPerHour();
-            }
-        });
+                FROM sign_in_failure WHERE username = :username""")
+                .set("client", key(client)).set("username", username)
+                .first(rows -> rows.getBoolean(1) || rows.getInt(2) >= settings.getStaffFailuresPerAccountPerHour())
+                .orElseThrow();
     }
 
     /** One more wrong password; a lock that has run out starts the count afresh, so one typo after it does not lock again. */
     public void failed(String username, String client) {
-        jdbc.prepareStatement("""
-                INSERT INTO sign_in_failure AS f (username, client, failures, last_at) VALUES (?, ?, 1, now())
+        sql.of("""
+                INSERT INTO sign_in_failure AS f (username, client, failures, last_at) VALUES (:username, :client, 1, now())
                 ON CONFLICT (username, client) DO UPDATE SET
                     failures = CASE WHEN f.locked_until IS NOT NULL THEN 1 ELSE f.failures + 1 END,
                     last_at = now(),
-                    locked_until = CASE WHEN f.locked_until IS NULL AND f.failures + 1 >= ? THEN now() + make_interval(secs => ?) END""",
-                statement -> {
-                    statement.setString(1, username);
-                    statement.setString(2, key(client));
-                    statement.setInt(3, settings.getStaffFailuresBeforeLock());
-                    statement.setDouble(4, settings.getStaffLock().toSeconds());
-                    return statement.executeUpdate();
-                });
+                    locked_until = CASE WHEN f.locked_until IS NULL AND f.failures + 1 >= :failuresBeforeLock
+                        THEN now() + make_interval(secs => :lockSeconds) END""")
+                .set("username", username).set("client", key(client))
+                .set("failuresBeforeLock", settings.getStaffFailuresBeforeLock())
+                .set("lockSeconds", (double) settings.getStaffLock().toSeconds())
+                .update();
     }
 
     /** The right password from this address forgives its failures. */
     public void succeeded(String username, String client) {
-        jdbc.prepareStatement("DELETE FROM sign_in_failure WHERE username = ? AND client = ?", statement -> {
-            statement.setString(1, username);
-            statement.setString(2, key(client));
-            return statement.executeUpdate();
-        });
+        sql.of("DELETE FROM sign_in_failure WHERE username = :username AND client = :client")
+                .set("username", username).set("client", key(client)).update();
     }
 
     /** A new password set by an admin forgives every failure. */
     public void forgive(String username) {
-        jdbc.prepareStatement("DELETE FROM sign_in_failure WHERE username = ?", statement -> {
-            statement.setString(1, username);
-            return statement.executeUpdate();
-        });
+        sql.of("DELETE FROM sign_in_failure WHERE username = :username").set("username", username).update();
     }
 }

@@ -4,19 +4,19 @@ import harvest.audit.AuditLog;
 import harvest.audit.AuditedEntity;
 import harvest.security.Identity;
 import harvest.security.IdentitySource;
-import harvest.system.Roles;
 import harvest.security.SecuritySettings;
 import harvest.security.Sessions;
+import harvest.system.JdbcValues;
+import harvest.system.Roles;
+import harvest.system.Sql;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,16 +27,16 @@ import java.util.Optional;
 public class StaffAccounts implements IdentitySource {
     private static final String COLUMNS = "username, display_name, role, enabled, created_at, password_changed_at, version";
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final PasswordHasher hasher;
     private final Sessions sessions;
     private final SecuritySettings settings;
     private final AuditLog audit;
     private final SignInFailures failures;
 
-    public StaffAccounts(JdbcOperations jdbc, PasswordHasher hasher, Sessions sessions, SecuritySettings settings, AuditLog audit,
+    public StaffAccounts(Sql sql, PasswordHasher hasher, Sessions sessions, SecuritySettings settings, AuditLog audit,
                          SignInFailures failures) {
-        this.jdbc = jdbc;
+        this.sql = sql;
         this.hasher = hasher;
         this.sessions = sessions;
         this.settings = settings;
@@ -59,24 +59,12 @@ public class StaffAccounts implements IdentitySource {
     }
 
     public List<StaffAccount> list() {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM staff_account ORDER BY username", statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                List<StaffAccount> accounts = new ArrayList<>();
-                while (rows.next()) {
-                    accounts.add(account(rows));
-                }
-                return accounts;
-            }
-        });
+        return sql.of("SELECT " + COLUMNS + " FROM staff_account ORDER BY username").list(StaffAccounts::account);
     }
 
     public Optional<StaffAccount> find(String username) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM staff_account WHERE username = ?", statement -> {
-            statement.setString(1, username.toLowerCase(Locale.ROOT));
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(account(rows)) : Optional.empty();
-            }
-        });
+        return sql.of("SELECT " + COLUMNS + " FROM staff_account WHERE username = :username")
+                .set("username", username.toLowerCase(Locale.ROOT)).first(StaffAccounts::account);
     }
 
     public StaffAccount get(String username) {
@@ -84,12 +72,7 @@ public class StaffAccounts implements IdentitySource {
     }
 
     public boolean any() {
-        return jdbc.prepareStatement("SELECT EXISTS (SELECT 1 FROM staff_account)", statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBoolean(1);
-            }
-        });
+        return sql.of("SELECT 1 FROM staff_account LIMIT 1").first(rows -> true).isPresent();
     }
 
     @Transactional
@@ -99,15 +82,11 @@ public class StaffAccounts implements IdentitySource {
         if (find(request.username()).isPresent()) {
             throw new ProblemException(ProblemType.DUPLICATE_CODE, "username " + request.username() + " is taken");
         }
-        jdbc.prepareStatement("""
+        sql.of("""
                 INSERT INTO staff_account (username, display_name, role, password_hash, created_at, password_changed_at)
-                VALUES (?, ?, ?, ?, now(), now())""", statement -> {
-            statement.setString(1, request.username());
-            statement.setString(2, request.displayName());
-            statement.setString(3, request.role());
-            statement.setString(4, hasher.hash(request.password()));
-            return statement.executeUpdate();
-        });
+                VALUES (:username, :displayName, :role, :passwordHash, now(), now())""")
+                .set("username", request.username()).set("displayName", request.displayName()).set("role", request.role())
+                .set("passwordHash", hasher.hash(request.password())).update();
         StaffAccount created = get(request.username());
         audit.record(AuditedEntity.ACCOUNT, created.username(), "created", null, created);
         return created;
@@ -125,21 +104,15 @@ public class StaffAccounts implements IdentitySource {
         if (update.password() != null) {
             CredentialRules.requirePassword(username, update.password(), "password");
         }
-        jdbc.prepareStatement("""
-                UPDATE staff_account SET display_name = coalesce(?, display_name), role = ?, enabled = ?,
-                    password_hash = coalesce(?, password_hash),
-                    password_changed_at = CASE WHEN ?::text IS NULL THEN password_changed_at ELSE now() END,
+        sql.of("""
+                UPDATE staff_account SET display_name = coalesce(:displayName, display_name), role = :role, enabled = :enabled,
+                    password_hash = coalesce(:passwordHash, password_hash),
+                    password_changed_at = CASE WHEN :passwordHash::text IS NULL THEN password_changed_at ELSE now() END,
                     version = version + 1
-                WHERE username = ?""", statement -> {
-            String hash = update.password() == null ? null : hasher.hash(update.password());
-            statement.setString(1, update.displayName());
-            statement.setString(2, role);
-            statement.setBoolean(3, enabled);
-            statement.setString(4, hash);
-            statement.setString(5, hash);
-            statement.setString(6, before.username());
-            return statement.executeUpdate();
-        });
+                WHERE username = :username""")
+                .set("displayName", update.displayName()).set("role", role).set("enabled", enabled)
+                .set("passwordHash", update.password() == null ? null : hasher.hash(update.password()))
+                .set("username", before.username()).update();
         if (!role.equals(before.role()) || !enabled || update.password() != null) {
             sessions.revokeAll(Identity.Kind.STAFF, before.username());
         }
@@ -196,39 +169,24 @@ public class StaffAccounts implements IdentitySource {
     }
 
     private Optional<SignInRow> signInRow(String username) {
-        return jdbc.prepareStatement("SELECT password_hash, enabled FROM staff_account WHERE username = ?", statement -> {
-            statement.setString(1, username);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(new SignInRow(rows.getString(1), rows.getBoolean(2))) : Optional.empty();
-            }
-        });
+        return sql.of("SELECT password_hash, enabled FROM staff_account WHERE username = :username").set("username", username)
+                .first(rows -> new SignInRow(rows.getString("password_hash"), rows.getBoolean("enabled")));
     }
 
     private StaffAccount lock(String username) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM staff_account WHERE username = ? FOR UPDATE", statement -> {
-            statement.setString(1, username.toLowerCase(Locale.ROOT));
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    throw ProblemException.notFound("account " + username);
-                }
-                return account(rows);
-            }
-        });
+        return sql.of("SELECT " + COLUMNS + " FROM staff_account WHERE username = :username FOR UPDATE")
+                .set("username", username.toLowerCase(Locale.ROOT)).first(StaffAccounts::account)
+                .orElseThrow(() -> ProblemException.notFound("account " + username));
     }
 
-    private int enabledAdmins() {
+    private long enabledAdmins() {
         // Locks every enabled admin, so two admins demoting each other at once cannot both pass the count.
-        return jdbc.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM staff_account WHERE role = 'ADMIN' AND enabled FOR UPDATE) admins", statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        });
+        return sql.of("SELECT count(*) FROM (SELECT 1 FROM staff_account WHERE role = 'ADMIN' AND enabled FOR UPDATE) admins").number();
     }
 
     private static StaffAccount account(ResultSet rows) throws SQLException {
         return new StaffAccount(rows.getString("username"), rows.getString("display_name"), rows.getString("role"),
-                rows.getBoolean("enabled"), rows.getTimestamp("created_at").toInstant(),
-                rows.getTimestamp("password_changed_at").toInstant(), rows.getLong("version"));
+                rows.getBoolean("enabled"), JdbcValues.instant(rows, "created_at"),
+                JdbcValues.instant(rows, "password_changed_at"), rows.getLong("version"));
     }
 }
