@@ -1,21 +1,18 @@
 package harvest.weather;
 
 import harvest.system.DistrictTime;
+import harvest.system.Sql;
 import harvest.system.TransactionLocks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +28,12 @@ public class ForecastStore {
             FROM forecast f LEFT JOIN forecast_hour h ON h.forecast_id = f.id
             """;
 
+    private final Sql sql;
+    /** Only for {@link TransactionLocks}, which takes the connection's operations. */
     private final JdbcOperations jdbc;
 
-    public ForecastStore(JdbcOperations jdbc) {
+    public ForecastStore(Sql sql, JdbcOperations jdbc) {
+        this.sql = sql;
         this.jdbc = jdbc;
     }
 
@@ -46,112 +46,67 @@ public class ForecastStore {
     }
 
     public boolean exists(String source, Instant issuedAt) {
-        return jdbc.prepareStatement("SELECT 1 FROM forecast WHERE source = ? AND issued_at = ?", statement -> {
-            statement.setString(1, source);
-            statement.setTimestamp(2, Timestamp.from(issuedAt));
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        });
+        return sql.of("SELECT 1 FROM forecast WHERE source = :source AND issued_at = :issuedAt")
+                .set("source", source).set("issuedAt", issuedAt).first(rows -> true).isPresent();
     }
 
     public long insertForecast(String source, Instant issuedAt, ForecastSummary.Channel channel) {
-        return jdbc.prepareStatement("INSERT INTO forecast (source, issued_at, channel) VALUES (?, ?, ?) RETURNING id", statement -> {
-            statement.setString(1, source);
-            statement.setTimestamp(2, Timestamp.from(issuedAt));
-            statement.setString(3, channel.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        return sql.of("INSERT INTO forecast (source, issued_at, channel) VALUES (:source, :issuedAt, :channel) RETURNING id")
+                .set("source", source).set("issuedAt", issuedAt).set("channel", channel).number();
     }
 
     public void insertHours(long forecastId, List<ForecastHour> hours) {
-        jdbc.prepareStatement("""
+        sql.of("""
                 INSERT INTO forecast_hour (forecast_id, community_code, hour, precipitation_mm, probability_pct,
                                            temperature_c, humidity_pct, wind_speed_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", statement -> {
-            for (ForecastHour hour : hours) {
-                statement.setLong(1, forecastId);
-                statement.setString(2, hour.communityCode());
-                statement.setTimestamp(3, Timestamp.from(hour.hour()));
-                statement.setDouble(4, hour.precipitationMm());
-                statement.setInt(5, hour.probabilityPct());
-                setNullable(statement, 6, hour.temperatureC(), Types.DOUBLE);
-                setNullable(statement, 7, hour.humidityPct(), Types.INTEGER);
-                setNullable(statement, 8, hour.windSpeedMs(), Types.DOUBLE);
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
+                VALUES (:forecast, :community, :hour, :precipitation, :probability, :temperature, :humidity, :wind)""")
+                .set("forecast", forecastId)
+                .batch(hours, (statement, hour) -> statement.set("community", hour.communityCode()).set("hour", hour.hour())
+                        .set("precipitation", hour.precipitationMm()).set("probability", hour.probabilityPct())
+                        .set("temperature", hour.temperatureC()).set("humidity", hour.humidityPct()).set("wind", hour.windSpeedMs()));
     }
 
     /** For each community and hour of {@code [from, to)}, the value of the latest issue that forecast it. */
     public List<ForecastHour> latest(Collection<String> communities, Instant from, Instant to) {
-        return jdbc.prepareStatement("""
+        return sql.of("""
                 SELECT DISTINCT ON (h.community_code, h.hour) h.community_code, h.hour, h.precipitation_mm,
                        h.probability_pct, h.temperature_c, h.humidity_pct, h.wind_speed_ms, h.forecast_id
                 FROM forecast_hour h JOIN forecast f ON f.id = h.forecast_id
-                WHERE h.hour >= ? AND h.hour < ? AND h.community_code = ANY (?)
-                ORDER BY h.community_code, h.hour, f.issued_at DESC, f.id DESC""", statement -> {
-            statement.setTimestamp(1, Timestamp.from(from));
-            statement.setTimestamp(2, Timestamp.from(to));
-            Array codes = statement.getConnection().createArrayOf("text", communities.toArray());
-            statement.setArray(3, codes);
-            List<ForecastHour> hours = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    hours.add(new ForecastHour(rows.getString(1), rows.getTimestamp(2).toInstant(), rows.getDouble(3),
-                            rows.getInt(4), nullableDouble(rows, 5), rows.getObject(6, Integer.class),
-                            nullableDouble(rows, 7), rows.getLong(8)));
-                }
-            }
-            return hours;
-        });
+                WHERE h.hour >= :from AND h.hour < :to AND h.community_code = ANY (:communities)
+                ORDER BY h.community_code, h.hour, f.issued_at DESC, f.id DESC""")
+                .set("from", from).set("to", to).setArray("communities", "text", communities)
+                .list(ForecastStore::hour);
     }
 
     public Optional<ForecastSummary> summary(long id) {
-        return jdbc.prepareStatement(SUMMARY + " WHERE f.id = ? GROUP BY f.id", statement -> {
-            statement.setLong(1, id);
-            List<ForecastSummary> found = summaries(statement);
-            return found.stream().findFirst();
-        });
+        return sql.of(SUMMARY + " WHERE f.id = :id GROUP BY f.id").set("id", id).first(ForecastStore::summary);
     }
 
     /** Newest issue first. */
     public List<ForecastSummary> summaries(int page, int size) {
-        return jdbc.prepareStatement(SUMMARY + " GROUP BY f.id ORDER BY f.issued_at DESC, f.id DESC LIMIT ? OFFSET ?", statement -> {
-            statement.setInt(1, size);
-            statement.setLong(2, (long) page * size);
-            return summaries(statement);
-        });
+        return sql.of(SUMMARY + " GROUP BY f.id ORDER BY f.issued_at DESC, f.id DESC LIMIT :size OFFSET :offset")
+                .set("size", size).set("offset", (long) page * size).list(ForecastStore::summary);
     }
 
     public long count() {
-        return jdbc.prepareStatement("SELECT count(*) FROM forecast", statement -> {
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        return sql.of("SELECT count(*) FROM forecast").number();
     }
 
-    private static List<ForecastSummary> summaries(PreparedStatement statement) throws SQLException {
-        List<ForecastSummary> summaries = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                summaries.add(new ForecastSummary(rows.getLong("id"), rows.getString("source"),
-                        local(rows.getTimestamp("issued_at")), local(rows.getTimestamp("received_at")),
-                        ForecastSummary.Channel.valueOf(rows.getString("channel")), rows.getInt("communities"),
-                        rows.getInt("hours"), local(rows.getTimestamp("first_hour")), local(rows.getTimestamp("last_hour"))));
-            }
-        }
-        return summaries;
+    private static ForecastHour hour(ResultSet rows) throws SQLException {
+        return new ForecastHour(rows.getString("community_code"), rows.getTimestamp("hour").toInstant(),
+                rows.getDouble("precipitation_mm"), rows.getInt("probability_pct"), nullableDouble(rows, "temperature_c"),
+                rows.getObject("humidity_pct", Integer.class), nullableDouble(rows, "wind_speed_ms"), rows.getLong("forecast_id"));
+    }
+
+    private static ForecastSummary summary(ResultSet rows) throws SQLException {
+        return new ForecastSummary(rows.getLong("id"), rows.getString("source"),
+                local(rows.getTimestamp("issued_at")), local(rows.getTimestamp("received_at")),
+                ForecastSummary.Channel.valueOf(rows.getString("channel")), rows.getInt("communities"),
+                rows.getInt("hours"), local(rows.getTimestamp("first_hour")), local(rows.getTimestamp("last_hour")));
     }
 
     @Nullable
-    private static Double nullableDouble(ResultSet rows, int column) throws SQLException {
+    private static Double nullableDouble(ResultSet rows, String column) throws SQLException {
         double value = rows.getDouble(column);
         return rows.wasNull() ? null : value;
     }
@@ -159,13 +114,5 @@ public class ForecastStore {
     @Nullable
     private static OffsetDateTime local(@Nullable Timestamp timestamp) {
         return timestamp == null ? null : DistrictTime.local(timestamp.toInstant());
-    }
-
-    private static void setNullable(PreparedStatement statement, int index, @Nullable Object value, int type) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, type);
-        } else {
-            statement.setObject(index, value, type);
-        }
     }
 }

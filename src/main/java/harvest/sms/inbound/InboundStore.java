@@ -1,16 +1,13 @@
 package harvest.sms.inbound;
 
 import harvest.system.JdbcValues;
+import harvest.system.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,76 +16,48 @@ import java.util.Optional;
 @Connectable
 public class InboundStore {
     private static final String COLUMNS = "id, sid, phone, body, intent, action, needs_attention, received_at";
+    private static final String NEEDS_ATTENTION = " WHERE (:needsAttention::boolean IS NULL OR needs_attention = :needsAttention)";
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    public InboundStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public InboundStore(Sql sql) {
+        this.sql = sql;
     }
 
     public Optional<InboundText> bySid(String sid) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM sms_inbound WHERE sid = ?", statement -> {
-            statement.setString(1, sid);
-            return read(statement).stream().findFirst();
-        });
+        return sql.of("SELECT " + COLUMNS + " FROM sms_inbound WHERE sid = :sid").set("sid", sid).first(InboundStore::read);
     }
 
     /** Records a text; false if this message id was recorded before (the provider posted it again). */
     public boolean insert(String sid, String phone, String body, Intent intent, String action, boolean needsAttention) {
-        return jdbc.prepareStatement("""
-                INSERT INTO sms_inbound (sid, phone, body, intent, action, needs_attention) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (sid) DO NOTHING""", statement -> {
-            statement.setString(1, sid);
-            statement.setString(2, phone);
-            statement.setString(3, body);
-            statement.setString(4, intent.name());
-            statement.setString(5, action);
-            statement.setBoolean(6, needsAttention);
-            return statement.executeUpdate() == 1;
-        });
+        return sql.of("""
+                INSERT INTO sms_inbound (sid, phone, body, intent, action, needs_attention)
+                VALUES (:sid, :phone, :body, :intent, :action, :needsAttention)
+                ON CONFLICT (sid) DO NOTHING""")
+                .set("sid", sid).set("phone", phone).set("body", body).set("intent", intent).set("action", action)
+                .set("needsAttention", needsAttention)
+                .update() == 1;
     }
 
     public void settle(String sid, String action, boolean needsAttention) {
-        jdbc.prepareStatement("UPDATE sms_inbound SET action = ?, needs_attention = ? WHERE sid = ?", statement -> {
-            statement.setString(1, action);
-            statement.setBoolean(2, needsAttention);
-            statement.setString(3, sid);
-            return statement.executeUpdate();
-        });
+        sql.of("UPDATE sms_inbound SET action = :action, needs_attention = :needsAttention WHERE sid = :sid")
+                .set("action", action).set("needsAttention", needsAttention).set("sid", sid).update();
     }
 
     /** Newest first. */
     public List<InboundText> list(@Nullable Boolean needsAttention, int page, int size) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM sms_inbound WHERE (?::boolean IS NULL OR needs_attention = ?)"
-                + " ORDER BY id DESC LIMIT ? OFFSET ?", statement -> {
-            statement.setObject(1, needsAttention, Types.BOOLEAN);
-            statement.setObject(2, needsAttention, Types.BOOLEAN);
-            statement.setInt(3, size);
-            statement.setLong(4, (long) page * size);
-            return read(statement);
-        });
+        return sql.of("SELECT " + COLUMNS + " FROM sms_inbound" + NEEDS_ATTENTION + " ORDER BY id DESC LIMIT :size OFFSET :offset")
+                .set("needsAttention", needsAttention).set("size", size).set("offset", (long) page * size)
+                .list(InboundStore::read);
     }
 
     public long count(@Nullable Boolean needsAttention) {
-        return jdbc.prepareStatement("SELECT count(*) FROM sms_inbound WHERE (?::boolean IS NULL OR needs_attention = ?)", statement -> {
-            statement.setObject(1, needsAttention, Types.BOOLEAN);
-            statement.setObject(2, needsAttention, Types.BOOLEAN);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        return sql.of("SELECT count(*) FROM sms_inbound" + NEEDS_ATTENTION).set("needsAttention", needsAttention).number();
     }
 
-    private static List<InboundText> read(PreparedStatement statement) throws SQLException {
-        List<InboundText> texts = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                texts.add(new InboundText(rows.getLong("id"), rows.getString("sid"), rows.getString("phone"), rows.getString("body"),
-                        Intent.valueOf(rows.getString("intent")), rows.getString("action"), rows.getBoolean("needs_attention"),
-                        JdbcValues.instant(rows, "received_at")));
-            }
-        }
-        return texts;
+    private static InboundText read(ResultSet rows) throws SQLException {
+        return new InboundText(rows.getLong("id"), rows.getString("sid"), rows.getString("phone"), rows.getString("body"),
+                Intent.valueOf(rows.getString("intent")), rows.getString("action"), rows.getBoolean("needs_attention"),
+                JdbcValues.instant(rows, "received_at"));
     }
 }

@@ -3,6 +3,7 @@ package harvest.sms.outbox;
 import harvest.system.Actor;
 import harvest.system.DistrictTime;
 import harvest.system.JdbcValues;
+import harvest.system.Sql;
 import harvest.system.TransactionLocks;
 import harvest.system.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -11,14 +12,10 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
@@ -32,12 +29,16 @@ public class SmsOutbox {
             attempts, not_before, expires_at, sid, price, price_unit, error_code, error_message, created_at, sent_at, chunk_ids""";
     /** Where a sign-in text's code goes; only the worker's claim puts the code in (see {@link #queueSecret}). */
     public static final String SECRET = "******";
-    private static final String WHERE = " WHERE (?::text IS NULL OR phone = ?) AND (?::text IS NULL OR status = ?)"
-            + " AND (?::bigint IS NULL OR plan_id = ?) AND (?::text IS NULL OR ? = ANY (chunk_ids)) AND (?::bigint IS NULL OR id = ?)";
+    private static final String WHERE = " WHERE (:phone::text IS NULL OR phone = :phone) AND (:status::text IS NULL OR status = :status)"
+            + " AND (:plan::bigint IS NULL OR plan_id = :plan) AND (:chunk::text IS NULL OR :chunk = ANY (chunk_ids))"
+            + " AND (:id::bigint IS NULL OR id = :id)";
 
+    private final Sql sql;
+    /** Only for {@link TransactionLocks}, which takes the connection's operations. */
     private final JdbcOperations jdbc;
 
-    public SmsOutbox(JdbcOperations jdbc) {
+    public SmsOutbox(Sql sql, JdbcOperations jdbc) {
+        this.sql = sql;
         this.jdbc = jdbc;
     }
 
@@ -69,51 +70,34 @@ public class SmsOutbox {
      * waiting to go out has nothing left to say and expires.
      */
     public void forgetSecrets(String phone) {
-        jdbc.prepareStatement("""
+        sql.of("""
                 UPDATE sms_message SET secret = NULL, updated_at = now(),
                        status = CASE WHEN status = 'QUEUED' THEN 'EXPIRED' ELSE status END,
                        error_message = CASE WHEN status = 'QUEUED' THEN 'the code was used or replaced before it was sent' ELSE error_message END
-                WHERE phone = ? AND secret IS NOT NULL""", statement -> {
-            statement.setString(1, phone);
-            return statement.executeUpdate();
-        });
+                WHERE phone = :phone AND secret IS NOT NULL""").set("phone", phone).update();
     }
 
     /** Forgets every secret older than {@code age}: the code it carried has expired. */
     public int forgetSecretsOlderThan(Duration age) {
-        return jdbc.prepareStatement("""
-                UPDATE sms_message SET secret = NULL WHERE secret IS NOT NULL AND created_at < now() - make_interval(secs => ?)""", statement -> {
-            statement.setDouble(1, age.toSeconds());
-            return statement.executeUpdate();
-        });
+        return sql.of("""
+                UPDATE sms_message SET secret = NULL WHERE secret IS NOT NULL AND created_at < now() - make_interval(secs => :age)""")
+                .set("age", (double) age.toSeconds()).update();
     }
 
     private void insert(List<NewText> texts, @Nullable String secret, Duration validity) {
-        jdbc.prepareStatement("""
+        sql.of("""
                 INSERT INTO sms_message (kind, recipient_role, recipient_code, phone, language, body, encoding, segments,
                                          urgent, plan_id, expires_at, chunk_ids, requested_by, secret)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), ?, ?, ?)""", statement -> {
-            String requestedBy = Actor.current();
-            for (NewText text : texts) {
-                Segments segments = Segments.of(text.body());
-                statement.setString(1, text.kind().name());
-                statement.setString(2, text.role().name());
-                statement.setString(3, text.recipientCode());
-                statement.setString(4, text.phone());
-                statement.setString(5, text.language().tag());
-                statement.setString(6, text.body());
-                statement.setString(7, segments.encoding());
-                statement.setInt(8, segments.count());
-                statement.setBoolean(9, text.urgent());
-                statement.setObject(10, text.planId(), Types.BIGINT);
-                statement.setDouble(11, validity.toSeconds());
-                statement.setArray(12, statement.getConnection().createArrayOf("text", text.chunks().toArray()));
-                statement.setString(13, requestedBy);
-                statement.setString(14, secret);
-                statement.addBatch();
-            }
-            return statement.executeBatch();
-        });
+                VALUES (:kind, :role, :code, :phone, :language, :body, :encoding, :segments,
+                        :urgent, :plan, now() + make_interval(secs => :validity), :chunks, :requestedBy, :secret)""")
+                .set("validity", (double) validity.toSeconds()).set("requestedBy", Actor.current())
+                .batch(texts, (statement, text) -> {
+                    Segments segments = Segments.of(text.body());
+                    statement.set("kind", text.kind()).set("role", text.role()).set("code", text.recipientCode())
+                            .set("phone", text.phone()).set("language", text.language().tag()).set("body", text.body())
+                            .set("encoding", segments.encoding()).set("segments", segments.count()).set("urgent", text.urgent())
+                            .set("plan", text.planId()).setArray("chunks", "text", text.chunks()).set("secret", secret);
+                });
     }
 
     /**
@@ -121,17 +105,10 @@ public class SmsOutbox {
      * do not count: anyone may ask for them, and they must not push a person's own work texts to tomorrow.
      */
     public int sentSince(String phone, Instant since) {
-        return jdbc.prepareStatement("""
+        return (int) sql.of("""
                 SELECT count(*) FROM sms_message
-                WHERE phone = ? AND sent_at >= ? AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'SIMULATED')
-                    AND kind <> 'SIGN_IN_CODE'""", statement -> {
-            statement.setString(1, phone);
-            statement.setTimestamp(2, Timestamp.from(since));
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        });
+                WHERE phone = :phone AND sent_at >= :since AND status IN ('SENT', 'DELIVERED', 'UNDELIVERED', 'SIMULATED')
+                    AND kind <> 'SIGN_IN_CODE'""").set("phone", phone).set("since", since).number();
     }
 
     /**
@@ -142,18 +119,10 @@ public class SmsOutbox {
     @Transactional(propagation = MANDATORY)
     public int requestedToday(String account, SmsKind kind) {
         TransactionLocks.hold(jdbc, "texts requested by " + account);
-        return jdbc.prepareStatement("""
-                SELECT count(*) FROM sms_message WHERE requested_by = ? AND kind = ?
-                    AND created_at >= date_trunc('day', now() AT TIME ZONE ?) AT TIME ZONE ?""", statement -> {
-            statement.setString(1, account);
-            statement.setString(2, kind.name());
-            statement.setString(3, DistrictTime.ZONE.getId());
-            statement.setString(4, DistrictTime.ZONE.getId());
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
-            }
-        });
+        return (int) sql.of("""
+                SELECT count(*) FROM sms_message WHERE requested_by = :account AND kind = :kind
+                    AND created_at >= date_trunc('day', now() AT TIME ZONE :zone) AT TIME ZONE :zone""")
+                .set("account", account).set("kind", kind).set("zone", DistrictTime.ZONE.getId()).number();
     }
 
     public SmsMessage get(long id) {
@@ -166,55 +135,29 @@ public class SmsOutbox {
 
     /** Newest first. */
     public List<SmsMessage> list(Filter filter, @Nullable Long id, int page, int size) {
-        return jdbc.prepareStatement("SELECT " + COLUMNS + " FROM sms_message" + WHERE + " ORDER BY id DESC LIMIT ? OFFSET ?", statement -> {
-            int next = bind(statement, filter, id);
-            statement.setInt(next, size);
-            statement.setLong(next + 1, (long) page * size);
-            return read(statement);
-        });
+        return filtered(sql.of("SELECT " + COLUMNS + " FROM sms_message" + WHERE + " ORDER BY id DESC LIMIT :size OFFSET :offset"), filter, id)
+                .set("size", size).set("offset", (long) page * size).list(SmsOutbox::read);
     }
 
     public long count(Filter filter) {
-        return jdbc.prepareStatement("SELECT count(*) FROM sms_message" + WHERE, statement -> {
-            bind(statement, filter, null);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        });
+        return filtered(sql.of("SELECT count(*) FROM sms_message" + WHERE), filter, null).number();
     }
 
-    private static int bind(PreparedStatement statement, Filter filter, @Nullable Long id) throws SQLException {
-        String status = filter.status() == null ? null : filter.status().name();
-        statement.setString(1, filter.phone());
-        statement.setString(2, filter.phone());
-        statement.setString(3, status);
-        statement.setString(4, status);
-        statement.setObject(5, filter.planId(), Types.BIGINT);
-        statement.setObject(6, filter.planId(), Types.BIGINT);
-        statement.setString(7, filter.chunk());
-        statement.setString(8, filter.chunk());
-        statement.setObject(9, id, Types.BIGINT);
-        statement.setObject(10, id, Types.BIGINT);
-        return 11;
+    private static Sql.Statement filtered(Sql.Statement statement, Filter filter, @Nullable Long id) {
+        return statement.set("phone", filter.phone()).set("status", filter.status()).set("plan", filter.planId())
+                .set("chunk", filter.chunk()).set("id", id);
     }
 
-    /** Reads sms_message rows selected (or returned) with {@link #COLUMNS}. */
-    static List<SmsMessage> read(PreparedStatement statement) throws SQLException {
-        List<SmsMessage> messages = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                messages.add(new SmsMessage(rows.getLong("id"), SmsKind.valueOf(rows.getString("kind")),
-                        SmsRecipient.valueOf(rows.getString("recipient_role")), rows.getString("recipient_code"),
-                        rows.getString("phone"), rows.getString("language"), rows.getString("body"), rows.getString("encoding"),
-                        rows.getInt("segments"), rows.getBoolean("urgent"), rows.getObject("plan_id", Long.class),
-                        SmsStatus.valueOf(rows.getString("status")), rows.getInt("attempts"),
-                        JdbcValues.instant(rows, "not_before"), JdbcValues.instant(rows, "expires_at"), rows.getString("sid"),
-                        rows.getBigDecimal("price"), rows.getString("price_unit"), rows.getObject("error_code", Integer.class),
-                        rows.getString("error_message"), JdbcValues.instant(rows, "created_at"), JdbcValues.instant(rows, "sent_at"),
-                        List.of((String[]) rows.getArray("chunk_ids").getArray())));
-            }
-        }
-        return messages;
+    /** Reads an sms_message row selected (or returned) with {@link #COLUMNS}. */
+    static SmsMessage read(ResultSet rows) throws SQLException {
+        return new SmsMessage(rows.getLong("id"), SmsKind.valueOf(rows.getString("kind")),
+                SmsRecipient.valueOf(rows.getString("recipient_role")), rows.getString("recipient_code"),
+                rows.getString("phone"), rows.getString("language"), rows.getString("body"), rows.getString("encoding"),
+                rows.getInt("segments"), rows.getBoolean("urgent"), rows.getObject("plan_id", Long.class),
+                SmsStatus.valueOf(rows.getString("status")), rows.getInt("attempts"),
+                JdbcValues.instant(rows, "not_before"), JdbcValues.instant(rows, "expires_at"), rows.getString("sid"),
+                rows.getBigDecimal("price"), rows.getString("price_unit"), rows.getObject("error_code", Integer.class),
+                rows.getString("error_message"), JdbcValues.instant(rows, "created_at"), JdbcValues.instant(rows, "sent_at"),
+                List.of((String[]) rows.getArray("chunk_ids").getArray()));
     }
 }
