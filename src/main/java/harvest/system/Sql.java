@@ -39,6 +39,14 @@ public final class Sql {
         return new Statement(PARSED.computeIfAbsent(sql, Parsed::parse));
     }
 
+    /**
+     * Serialises work on one key across transactions and service instances: a PostgreSQL advisory lock, held until
+     * the caller's transaction ends, for checks like "count, then insert" that no row lock covers.
+     */
+    public void lockUntilCommit(String key) {
+        of("SELECT pg_advisory_xact_lock(hashtext(:key))").set("key", key).strings();
+    }
+
     /** Reads one row; the result set is already on it. */
     @FunctionalInterface
     public interface Row<T> {
@@ -124,7 +132,7 @@ public final class Sql {
             if (items.isEmpty()) {
                 return;
             }
-            Map<String, Object> shared = Map.copyOf(values);
+            Map<String, Object> shared = new HashMap<>(values);
             jdbc.prepareStatement(parsed.jdbcSql(), statement -> {
                 for (T item : items) {
                     values.clear();

@@ -2,10 +2,8 @@ package harvest.weather;
 
 import harvest.system.DistrictTime;
 import harvest.system.Sql;
-import harvest.system.TransactionLocks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.sql.ResultSet;
@@ -29,12 +27,9 @@ public class ForecastStore {
             """;
 
     private final Sql sql;
-    /** Only for {@link TransactionLocks}, which takes the connection's operations. */
-    private final JdbcOperations jdbc;
 
-    public ForecastStore(Sql sql, JdbcOperations jdbc) {
+    public ForecastStore(Sql sql) {
         this.sql = sql;
-        this.jdbc = jdbc;
     }
 
     /**
@@ -42,7 +37,7 @@ public class ForecastStore {
      * compared with everything stored before it and its change event is true.
      */
     public void lockForecasts() {
-        TransactionLocks.hold(jdbc, "harvest.forecast");
+        sql.lockUntilCommit("harvest.forecast");
     }
 
     public boolean exists(String source, Instant issuedAt) {

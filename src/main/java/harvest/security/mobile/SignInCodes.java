@@ -4,7 +4,6 @@ import harvest.security.Identity;
 import harvest.security.SecuritySettings;
 import harvest.security.ServerSecret;
 import harvest.system.Sql;
-import harvest.system.TransactionLocks;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import io.micronaut.data.connection.annotation.Connectable;
@@ -51,7 +50,7 @@ public class SignInCodes {
     @Transactional
     public Duration send(String phone) {
         // One request per number at a time, so concurrent requests cannot all pass the count below.
-        TransactionLocks.hold(sql, "sign-in code " + phone);
+        sql.lockUntilCommit("sign-in code " + phone);
         requireUnderLimits(phone);
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         Duration ttl = settings.getCodeTtl();

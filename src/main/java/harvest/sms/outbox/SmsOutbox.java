@@ -4,11 +4,9 @@ import harvest.system.Actor;
 import harvest.system.DistrictTime;
 import harvest.system.JdbcValues;
 import harvest.system.Sql;
-import harvest.system.TransactionLocks;
 import harvest.system.problem.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -34,12 +32,9 @@ public class SmsOutbox {
             + " AND (:id::bigint IS NULL OR id = :id)";
 
     private final Sql sql;
-    /** Only for {@link TransactionLocks}, which takes the connection's operations. */
-    private final JdbcOperations jdbc;
 
-    public SmsOutbox(Sql sql, JdbcOperations jdbc) {
+    public SmsOutbox(Sql sql) {
         this.sql = sql;
-        this.jdbc = jdbc;
     }
 
     /** A text to queue, and the plan's assignments (chunk ids) it is about; segments and encoding follow from the body. */
@@ -118,7 +113,7 @@ public class SmsOutbox {
      */
     @Transactional(propagation = MANDATORY)
     public int requestedToday(String account, SmsKind kind) {
-        TransactionLocks.hold(jdbc, "texts requested by " + account);
+        sql.lockUntilCommit("texts requested by " + account);
         return (int) sql.of("""
                 SELECT count(*) FROM sms_message WHERE requested_by = :account AND kind = :kind
                     AND created_at >= date_trunc('day', now() AT TIME ZONE :zone) AT TIME ZONE :zone""")
