@@ -3,13 +3,10 @@ package harvest.dispatch;
 import harvest.planning.Assignment;
 import harvest.system.Actor;
 import harvest.system.DistrictTime;
+import harvest.system.Sql;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.ResultSet;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 
 /**
@@ -22,10 +19,10 @@ public class WorkLog {
     /** Chunk areas are rounded to the hundredth; a field's parts may add up a little short of it. */
     private static final double COVER_TOLERANCE_MU = 0.05;
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    public WorkLog(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public WorkLog(Sql sql) {
+        this.sql = sql;
     }
 
     /** Adds {@code mu} done since the last report to the chunk of {@code assignment}. */
@@ -40,13 +37,9 @@ public class WorkLog {
 
     /** Whether the chunks finished on the field, over every plan, cover its area. */
     public boolean covers(String fieldCode, double areaMu) {
-        return jdbc.prepareStatement("SELECT coalesce(sum(chunk_mu), 0) FROM harvest_work WHERE field_code = ? AND finished", statement -> {
-            statement.setString(1, fieldCode);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return cover(rows.getDouble(1), areaMu);
-            }
-        });
+        double finishedChunkMu = sql.of("SELECT coalesce(sum(chunk_mu), 0) FROM harvest_work WHERE field_code = :field AND finished")
+                .set("field", fieldCode).first(rows -> rows.getDouble(1)).orElseThrow();
+        return cover(finishedChunkMu, areaMu);
     }
 
     /** The one rule for a harvested field: the planned areas of its finished chunks add up to its area. */
@@ -55,21 +48,13 @@ public class WorkLog {
     }
 
     private void add(long planId, Assignment assignment, double mu, double tonnes, boolean finished, Instant at) {
-        jdbc.prepareStatement("""
+        sql.of("""
                 INSERT INTO harvest_work (chunk_id, field_code, machine_code, plan_id, mu, tonnes, finished, chunk_mu, at, day, actor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", statement -> {
-            statement.setString(1, assignment.chunkId());
-            statement.setString(2, assignment.fieldCode());
-            statement.setString(3, assignment.machineCode());
-            statement.setLong(4, planId);
-            statement.setDouble(5, mu);
-            statement.setDouble(6, tonnes);
-            statement.setBoolean(7, finished);
-            statement.setObject(8, finished ? assignment.areaMu() : null, Types.NUMERIC);
-            statement.setTimestamp(9, Timestamp.from(at));
-            statement.setObject(10, at.atZone(DistrictTime.ZONE).toLocalDate());
-            statement.setString(11, Actor.current());
-            return statement.executeUpdate();
-        });
+                VALUES (:chunk, :field, :machine, :plan, :mu, :tonnes, :finished, :chunkMu, :at, :day, :actor)""")
+                .set("chunk", assignment.chunkId()).set("field", assignment.fieldCode()).set("machine", assignment.machineCode())
+                .set("plan", planId).set("mu", mu).set("tonnes", tonnes).set("finished", finished)
+                .set("chunkMu", finished ? assignment.areaMu() : null).set("at", at)
+                .set("day", at.atZone(DistrictTime.ZONE).toLocalDate()).set("actor", Actor.current())
+                .update();
     }
 }

@@ -2,22 +2,18 @@ package harvest.drying;
 
 import harvest.system.DistrictTime;
 import harvest.system.JdbcValues;
+import harvest.system.Sql;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Drying movements in plain SQL: occupancy is a sum over them, which a repository cannot express. */
 @Singleton
@@ -26,10 +22,10 @@ public class MovementStore {
     /** Intake counts up, outflow down: what a site (or a field's grain) holds is the sum. */
     private static final String SIGNED = "CASE kind WHEN 'INTAKE' THEN tonnes ELSE -tonnes END";
 
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    public MovementStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public MovementStore(Sql sql) {
+        this.sql = sql;
     }
 
     /** A site's intake on a day and what it holds now. */
@@ -42,58 +38,45 @@ public class MovementStore {
      * false when no site has the code.
      */
     public boolean lockSite(String code) {
-        return lock("SELECT 1 FROM drying_site WHERE code = ? FOR UPDATE", code);
+        return lock("SELECT 1 FROM drying_site WHERE code = :code FOR UPDATE", code);
     }
 
     /** Locks a field's row, so that its grain's balance and its status change together; false when there is none. */
     public boolean lockField(String code) {
-        return lock("SELECT 1 FROM field WHERE code = ? FOR UPDATE", code);
+        return lock("SELECT 1 FROM field WHERE code = :code FOR UPDATE", code);
     }
 
     public DryingMovement insert(String site, String field, MovementKind kind, BigDecimal tonnes, Instant at, String actor) {
         LocalDate day = at.atZone(DistrictTime.ZONE).toLocalDate();
-        return jdbc.prepareStatement("""
+        return sql.of("""
                 INSERT INTO drying_movement (site_code, field_code, kind, tonnes, at, day, actor)
-                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id, tonnes""", statement -> {
-            statement.setString(1, site);
-            statement.setString(2, field);
-            statement.setString(3, kind.name());
-            statement.setBigDecimal(4, tonnes);
-            statement.setTimestamp(5, Timestamp.from(at));
-            statement.setDate(6, Date.valueOf(day));
-            statement.setString(7, actor);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return new DryingMovement(rows.getLong(1), site, field, kind, rows.getBigDecimal(2), DistrictTime.local(at), day, actor);
-            }
-        });
+                VALUES (:site, :field, :kind, :tonnes, :at, :day, :actor) RETURNING id, tonnes""")
+                .set("site", site).set("field", field).set("kind", kind).set("tonnes", tonnes).set("at", at).set("day", day)
+                .set("actor", actor)
+                .first(rows -> new DryingMovement(rows.getLong(1), site, field, kind, rows.getBigDecimal(2),
+                        DistrictTime.local(at), day, actor))
+                .orElseThrow();
     }
 
     /** Each site's totals; a site without movements is absent. */
     public Map<String, Totals> totals(Collection<String> sites, LocalDate day) {
-        return jdbc.prepareStatement("""
-                SELECT site_code, coalesce(sum(tonnes) FILTER (WHERE kind = 'INTAKE' AND day = ?), 0), sum(%s)
-                FROM drying_movement WHERE site_code = ANY (?) GROUP BY site_code""".formatted(SIGNED), statement -> {
-            statement.setDate(1, Date.valueOf(day));
-            statement.setArray(2, statement.getConnection().createArrayOf("text", sites.toArray()));
-            Map<String, Totals> totals = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    totals.put(rows.getString(1), new Totals(rows.getBigDecimal(2), rows.getBigDecimal(3)));
-                }
-            }
-            return totals;
-        });
+        return sql.of("""
+                SELECT site_code, coalesce(sum(tonnes) FILTER (WHERE kind = 'INTAKE' AND day = :day), 0), sum(%s)
+                FROM drying_movement WHERE site_code = ANY (:sites) GROUP BY site_code""".formatted(SIGNED))
+                .set("day", day).setArray("sites", "text", sites)
+                .list(rows -> Map.entry(rows.getString(1), new Totals(rows.getBigDecimal(2), rows.getBigDecimal(3))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** The tonnes of a field's grain a site holds now. */
     public BigDecimal held(String site, String field) {
-        return sum("SELECT coalesce(sum(" + SIGNED + "), 0) FROM drying_movement WHERE site_code = ? AND field_code = ?", site, field);
+        return tonnes(sql.of("SELECT coalesce(sum(" + SIGNED + "), 0) FROM drying_movement WHERE site_code = :site AND field_code = :field")
+                .set("site", site).set("field", field));
     }
 
     /** The tonnes of a field's grain at all sites together. */
     public BigDecimal held(String field) {
-        return sum("SELECT coalesce(sum(" + SIGNED + "), 0) FROM drying_movement WHERE field_code = ?", field);
+        return tonnes(sql.of("SELECT coalesce(sum(" + SIGNED + "), 0) FROM drying_movement WHERE field_code = :field").set("field", field));
     }
 
     /**
@@ -101,48 +84,32 @@ public class MovementStore {
      * took in. Null when no harvest was reported (a field harvested before the work log, or set by hand).
      */
     public @Nullable BigDecimal notTakenIn(String field) {
-        BigDecimal harvested = sum("SELECT coalesce(sum(tonnes), 0) FROM harvest_work WHERE field_code = ?", field);
-        return harvested.signum() == 0 ? null
-                : harvested.subtract(sum("SELECT coalesce(sum(tonnes), 0) FROM drying_movement WHERE field_code = ? AND kind = 'INTAKE'", field));
+        BigDecimal harvested = tonnes(sql.of("SELECT coalesce(sum(tonnes), 0) FROM harvest_work WHERE field_code = :field")
+                .set("field", field));
+        if (harvested.signum() == 0) {
+            return null;
+        }
+        return harvested.subtract(tonnes(sql.of("""
+                SELECT coalesce(sum(tonnes), 0) FROM drying_movement WHERE field_code = :field AND kind = 'INTAKE'""")
+                .set("field", field)));
     }
 
     /** A site's movements on a day, in the order they happened. */
     public List<DryingMovement> onDay(String site, LocalDate day) {
-        return jdbc.prepareStatement("""
+        return sql.of("""
                 SELECT id, field_code, kind, tonnes, at, actor FROM drying_movement
-                WHERE site_code = ? AND day = ? ORDER BY at, id""", statement -> {
-            statement.setString(1, site);
-            statement.setDate(2, Date.valueOf(day));
-            List<DryingMovement> movements = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    movements.add(new DryingMovement(rows.getLong("id"), site, rows.getString("field_code"),
-                            MovementKind.valueOf(rows.getString("kind")), rows.getBigDecimal("tonnes"),
-                            DistrictTime.local(JdbcValues.instant(rows, "at")), day, rows.getString("actor")));
-                }
-            }
-            return movements;
-        });
+                WHERE site_code = :site AND day = :day ORDER BY at, id""")
+                .set("site", site).set("day", day)
+                .list(rows -> new DryingMovement(rows.getLong("id"), site, rows.getString("field_code"),
+                        MovementKind.valueOf(rows.getString("kind")), rows.getBigDecimal("tonnes"),
+                        DistrictTime.local(JdbcValues.instant(rows, "at")), day, rows.getString("actor")));
     }
 
-    private boolean lock(String sql, String code) {
-        return jdbc.prepareStatement(sql, statement -> {
-            statement.setString(1, code);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        });
+    private boolean lock(String statement, String code) {
+        return sql.of(statement).set("code", code).first(rows -> true).isPresent();
     }
 
-    private BigDecimal sum(String sql, String... codes) {
-        return jdbc.prepareStatement(sql, statement -> {
-            for (int i = 0; i < codes.length; i++) {
-                statement.setString(i + 1, codes[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getBigDecimal(1);
-            }
-        });
+    private static BigDecimal tonnes(Sql.Statement sum) {
+        return sum.first(rows -> rows.getBigDecimal(1)).orElseThrow();
     }
 }

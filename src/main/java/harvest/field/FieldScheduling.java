@@ -2,8 +2,7 @@ package harvest.field;
 
 import harvest.audit.AuditLog;
 import harvest.audit.AuditedEntity;
-import harvest.system.JdbcValues;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import harvest.system.Sql;
 import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -21,11 +20,11 @@ import java.util.stream.Stream;
  */
 @Singleton
 public class FieldScheduling {
-    private final JdbcOperations jdbc;
+    private final Sql sql;
     private final AuditLog audit;
 
-    public FieldScheduling(JdbcOperations jdbc, AuditLog audit) {
-        this.jdbc = jdbc;
+    public FieldScheduling(Sql sql, AuditLog audit) {
+        this.sql = sql;
         this.audit = audit;
     }
 
@@ -45,13 +44,9 @@ public class FieldScheduling {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return jdbc.prepareStatement("UPDATE field SET status = ?, version = version + 1 WHERE status = ? AND code = ANY (?) RETURNING code",
-                statement -> {
-                    statement.setString(1, to.name());
-                    statement.setString(2, from.name());
-                    statement.setArray(3, statement.getConnection().createArrayOf("text", codes.toArray()));
-                    return JdbcValues.strings(statement);
-                });
+        return sql.of("""
+                UPDATE field SET status = :to, version = version + 1 WHERE status = :from AND code = ANY (:codes) RETURNING code""")
+                .set("to", to).set("from", from).setArray("codes", "text", codes).strings();
     }
 
     private static AuditLog.Change moved(String code, FieldStatus from, FieldStatus to, String why) {

@@ -2,23 +2,19 @@ package harvest.planning;
 
 import harvest.system.DistrictTime;
 import harvest.system.JdbcValues;
+import harvest.system.Sql;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** The assignment rows of plans: written once when a plan is solved, then following the work on the published one. */
@@ -33,55 +29,35 @@ public class AssignmentStore {
             , (SELECT coalesce(sum(w.mu), 0) FROM harvest_work w WHERE w.chunk_id = a.chunk_id) AS done_mu
             FROM plan_assignment a""";
 
+    private final Sql sql;
 
-    private final JdbcOperations jdbc;
-
-    public AssignmentStore(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    public AssignmentStore(Sql sql) {
+        this.sql = sql;
     }
 
     /** A solved plan's assignments, in the caller's transaction. */
     void insertAll(long id, List<Assignment> assignments) {
-        jdbc.prepareStatement("INSERT INTO plan_assignment (plan_id, " + ASSIGNMENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                statement -> {
-                    for (Assignment a : assignments) {
-                        statement.setLong(1, id);
-                        statement.setString(2, a.chunkId());
-                        statement.setString(3, a.fieldCode());
-                        statement.setString(4, a.machineCode());
-                        statement.setInt(5, a.sequence());
-                        statement.setTimestamp(6, Timestamp.from(a.start().toInstant()));
-                        statement.setTimestamp(7, Timestamp.from(a.end().toInstant()));
-                        statement.setDouble(8, a.areaMu());
-                        statement.setDouble(9, a.yieldKg());
-                        statement.setString(10, a.dryingSiteCode());
-                        statement.setString(11, a.teamCode());
-                        statement.setDouble(12, a.travelKm());
-                        statement.setString(13, a.status().name());
-                        statement.setBoolean(14, a.pinned());
-                        statement.setBoolean(15, a.needsReplan());
-                        statement.addBatch();
-                    }
-                    return statement.executeBatch();
-                });
+        sql.of("INSERT INTO plan_assignment (plan_id, " + ASSIGNMENT_COLUMNS + ") VALUES (:plan, :chunk, :field, :machine,"
+                        + " :sequence, :start, :end, :areaMu, :yieldKg, :dryingSite, :team, :travelKm, :status, :pinned, :needsReplan)")
+                .set("plan", id)
+                .batch(assignments, (statement, a) -> statement.set("chunk", a.chunkId()).set("field", a.fieldCode())
+                        .set("machine", a.machineCode()).set("sequence", a.sequence()).set("start", a.start().toInstant())
+                        .set("end", a.end().toInstant()).set("areaMu", a.areaMu()).set("yieldKg", a.yieldKg())
+                        .set("dryingSite", a.dryingSiteCode()).set("team", a.teamCode()).set("travelKm", a.travelKm())
+                        .set("status", a.status()).set("pinned", a.pinned()).set("needsReplan", a.needsReplan()));
     }
 
     /** Field codes the plan has work on. */
     List<String> fieldCodes(long planId) {
-        return jdbc.prepareStatement("SELECT DISTINCT field_code FROM plan_assignment WHERE plan_id = ?", statement -> {
-            statement.setLong(1, planId);
-            return JdbcValues.strings(statement);
-        });
+        return sql.of("SELECT DISTINCT field_code FROM plan_assignment WHERE plan_id = :plan").set("plan", planId).strings();
     }
 
     /** Fields the published plan has work on that plan {@code planId} leaves out. */
     List<String> fieldsLeftOutBy(long planId) {
-        return jdbc.prepareStatement("""
+        return sql.of("""
                 SELECT DISTINCT a.field_code FROM plan_assignment a JOIN plan p ON p.id = a.plan_id
-                WHERE p.publication = 'PUBLISHED' AND a.field_code NOT IN (SELECT field_code FROM plan_assignment WHERE plan_id = ?)""", statement -> {
-            statement.setLong(1, planId);
-            return JdbcValues.strings(statement);
-        });
+                WHERE p.publication = 'PUBLISHED' AND a.field_code NOT IN (SELECT field_code FROM plan_assignment WHERE plan_id = :plan)""")
+                .set("plan", planId).strings();
     }
 
     /**
@@ -89,24 +65,18 @@ public class AssignmentStore {
      * facts about the field, whatever the revision had planned for the chunk.
      */
     void carryOverWork(long from, long to) {
-        jdbc.prepareStatement("""
+        sql.of("""
                 UPDATE plan_assignment n SET status = o.status
                 FROM plan_assignment o
-                WHERE n.plan_id = ? AND o.plan_id = ? AND o.chunk_id = n.chunk_id
-                  AND o.status IN ('IN_PROGRESS', 'DONE') AND n.status NOT IN ('IN_PROGRESS', 'DONE')""", statement -> {
-            statement.setLong(1, to);
-            statement.setLong(2, from);
-            return statement.executeUpdate();
-        });
+                WHERE n.plan_id = :to AND o.plan_id = :from AND o.chunk_id = n.chunk_id
+                  AND o.status IN ('IN_PROGRESS', 'DONE') AND n.status NOT IN ('IN_PROGRESS', 'DONE')""")
+                .set("to", to).set("from", from).update();
     }
 
     /** Flags these chunks of plan {@code planId} for the next revision. */
     public void flag(long planId, Collection<String> chunkIds) {
-        jdbc.prepareStatement("UPDATE plan_assignment SET needs_replan = true WHERE plan_id = ? AND chunk_id = ANY (?)", statement -> {
-            statement.setLong(1, planId);
-            statement.setArray(2, statement.getConnection().createArrayOf("text", chunkIds.toArray()));
-            return statement.executeUpdate();
-        });
+        sql.of("UPDATE plan_assignment SET needs_replan = true WHERE plan_id = :plan AND chunk_id = ANY (:chunks)")
+                .set("plan", planId).setArray("chunks", "text", chunkIds).update();
     }
 
     /** Chunks an operator reported finished, in whichever plan: they are never planned again. */
@@ -116,26 +86,16 @@ public class AssignmentStore {
 
     /** Chunks reported finished by {@code at} (the daily report asks about past days); all of them if null. */
     public Set<String> finishedBy(@Nullable Instant at) {
-        return jdbc.prepareStatement("SELECT chunk_id FROM harvest_work WHERE finished AND (?::timestamptz IS NULL OR at <= ?)", statement -> {
-            Timestamp moment = at == null ? null : Timestamp.from(at);
-            statement.setTimestamp(1, moment);
-            statement.setTimestamp(2, moment);
-            return new HashSet<>(JdbcValues.strings(statement));
-        });
+        return new HashSet<>(sql.of("SELECT chunk_id FROM harvest_work WHERE finished AND (:at::timestamptz IS NULL OR at <= :at)")
+                .set("at", at).strings());
     }
 
     /** In itinerary order (combine, then sequence), optionally for one combine or one field. */
     public List<Assignment> list(long planId, @Nullable String machine, @Nullable String field) {
-        return jdbc.prepareStatement("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = ?"
-                + " AND (?::text IS NULL OR machine_code = ?) AND (?::text IS NULL OR field_code = ?)"
-                + " ORDER BY machine_code, sequence", statement -> {
-            statement.setLong(1, planId);
-            statement.setString(2, machine);
-            statement.setString(3, machine);
-            statement.setString(4, field);
-            statement.setString(5, field);
-            return assignments(statement);
-        });
+        return sql.of("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = :plan"
+                        + " AND (:machine::text IS NULL OR machine_code = :machine) AND (:field::text IS NULL OR field_code = :field)"
+                        + " ORDER BY machine_code, sequence")
+                .set("plan", planId).set("machine", machine).set("field", field).list(AssignmentStore::assignment);
     }
 
     /**
@@ -144,75 +104,42 @@ public class AssignmentStore {
      */
     public Assignment lockPublished(long planId, String chunkId) {
         // shared with other work on the plan; a publication waits for it
-        Publication publication = jdbc.prepareStatement("SELECT publication FROM plan WHERE id = ? FOR SHARE", statement -> {
-            statement.setLong(1, planId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(Publication.valueOf(rows.getString(1))) : Optional.<Publication>empty();
-            }
-        }).orElseThrow(() -> ProblemException.notFound("plan " + planId));
+        Publication publication = sql.of("SELECT publication FROM plan WHERE id = :plan FOR SHARE").set("plan", planId)
+                .first(rows -> Publication.valueOf(rows.getString(1)))
+                .orElseThrow(() -> ProblemException.notFound("plan " + planId));
         if (publication != Publication.PUBLISHED) {
             throw new ProblemException(ProblemType.PLAN_NOT_PUBLISHED, "plan " + planId + " is " + publication
                     + "; only the published plan's assignments follow the work");
         }
-        Assignment locked = jdbc.prepareStatement("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = ? AND chunk_id = ? FOR UPDATE OF a", statement -> {
-            statement.setLong(1, planId);
-            statement.setString(2, chunkId);
-            return assignments(statement).stream().findFirst();
-        }).orElseThrow(() -> ProblemException.notFound("assignment " + chunkId + " of plan " + planId));
-        jdbc.prepareStatement("SELECT 1 FROM field WHERE code = ? FOR UPDATE", statement -> {
-            statement.setString(1, locked.fieldCode());
-            return statement.executeQuery().next();
-        });
+        Assignment locked = sql.of("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = :plan AND chunk_id = :chunk FOR UPDATE OF a")
+                .set("plan", planId).set("chunk", chunkId).first(AssignmentStore::assignment)
+                .orElseThrow(() -> ProblemException.notFound("assignment " + chunkId + " of plan " + planId));
+        sql.of("SELECT 1 FROM field WHERE code = :code FOR UPDATE").set("code", locked.fieldCode()).first(rows -> true);
         return locked;
     }
 
     public void setStatus(long planId, String chunkId, AssignmentStatus status) {
-        jdbc.prepareStatement("UPDATE plan_assignment SET status = ? WHERE plan_id = ? AND chunk_id = ?", statement -> {
-            statement.setString(1, status.name());
-            statement.setLong(2, planId);
-            statement.setString(3, chunkId);
-            return statement.executeUpdate();
-        });
+        sql.of("UPDATE plan_assignment SET status = :status WHERE plan_id = :plan AND chunk_id = :chunk")
+                .set("status", status).set("plan", planId).set("chunk", chunkId).update();
     }
 
     /** Moves every PLANNED one of these chunks of plan {@code planId} to NOTIFIED; returns those moved. */
     public List<String> notified(long planId, Collection<String> chunkIds) {
-        return jdbc.prepareStatement("""
+        return sql.of("""
                 UPDATE plan_assignment SET status = 'NOTIFIED'
-                WHERE plan_id = ? AND chunk_id = ANY (?) AND status = 'PLANNED' RETURNING chunk_id""", statement -> {
-            statement.setLong(1, planId);
-            statement.setArray(2, statement.getConnection().createArrayOf("text", chunkIds.toArray()));
-            return JdbcValues.strings(statement);
-        });
+                WHERE plan_id = :plan AND chunk_id = ANY (:chunks) AND status = 'PLANNED' RETURNING chunk_id""")
+                .set("plan", planId).setArray("chunks", "text", chunkIds).strings();
     }
 
     /** These chunks of plan {@code planId}, in itinerary order. */
     public List<Assignment> teamTasks(long planId, String team) {
-        return jdbc.prepareStatement("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = ? AND team_code = ? ORDER BY start_at, machine_code",
-                statement -> {
-                    statement.setLong(1, planId);
-                    statement.setString(2, team);
-                    return assignments(statement);
-                });
+        return sql.of("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = :plan AND team_code = :team ORDER BY start_at, machine_code")
+                .set("plan", planId).set("team", team).list(AssignmentStore::assignment);
     }
 
     public List<Assignment> list(long planId, Collection<String> chunkIds) {
-        return jdbc.prepareStatement("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = ? AND chunk_id = ANY (?) ORDER BY machine_code, sequence",
-                statement -> {
-                    statement.setLong(1, planId);
-                    statement.setArray(2, statement.getConnection().createArrayOf("text", chunkIds.toArray()));
-                    return assignments(statement);
-                });
-    }
-
-    private List<Assignment> assignments(PreparedStatement statement) throws SQLException {
-        List<Assignment> assignments = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                assignments.add(assignment(rows));
-            }
-        }
-        return assignments;
+        return sql.of("SELECT " + ASSIGNMENT_READ + " WHERE plan_id = :plan AND chunk_id = ANY (:chunks) ORDER BY machine_code, sequence")
+                .set("plan", planId).setArray("chunks", "text", chunkIds).list(AssignmentStore::assignment);
     }
 
     private static Assignment assignment(ResultSet rows) throws SQLException {
@@ -221,8 +148,6 @@ public class AssignmentStore {
                 DistrictTime.local(JdbcValues.instant(rows, "end_at")), rows.getDouble("area_mu"),
                 rows.getDouble("yield_kg"), rows.getString("drying_site_code"), rows.getString("team_code"),
                 rows.getDouble("travel_km"), AssignmentStatus.valueOf(rows.getString("status")), rows.getDouble("done_mu"),
-                rows.getBoolean("pinned"),
-                rows.getBoolean("needs_replan"));
+                rows.getBoolean("pinned"), rows.getBoolean("needs_replan"));
     }
-
 }

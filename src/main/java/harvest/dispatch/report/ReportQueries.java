@@ -1,28 +1,26 @@
 package harvest.dispatch.report;
 
 import harvest.system.JdbcValues;
+import harvest.system.Sql;
 import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** What happened on a day, read from the work log, the drying sites' books and the breakdowns. */
 @Singleton
 @Connectable
 class ReportQueries {
-    private final JdbcOperations jdbc;
+    private final Sql sql;
 
-    ReportQueries(JdbcOperations jdbc) {
-        this.jdbc = jdbc;
+    ReportQueries(Sql sql) {
+        this.sql = sql;
     }
 
     /**
@@ -32,85 +30,56 @@ class ReportQueries {
     record Report(Instant at, LocalDate day, double mu, double tonnes, double chunkMu) {
     }
 
+    private record FieldReport(String field, Report report) {
+    }
+
     /** Per field, the work reported on it up to the day, oldest first. */
     Map<String, List<Report>> reports(LocalDate day) {
-        return jdbc.prepareStatement("SELECT field_code, at, day, mu, tonnes, coalesce(chunk_mu, 0) AS chunk_mu FROM harvest_work"
-                + " WHERE day <= ? ORDER BY field_code, at, id", statement -> {
-            statement.setObject(1, day);
-            Map<String, List<Report>> reports = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    reports.computeIfAbsent(rows.getString(1), f -> new ArrayList<>())
-                            .add(new Report(JdbcValues.instant(rows, "at"), rows.getObject("day", LocalDate.class), rows.getDouble("mu"),
-                                    rows.getDouble("tonnes"), rows.getDouble("chunk_mu")));
-                }
-            }
-            return reports;
-        });
+        return sql.of("SELECT field_code, at, day, mu, tonnes, coalesce(chunk_mu, 0) AS chunk_mu FROM harvest_work"
+                        + " WHERE day <= :day ORDER BY field_code, at, id")
+                .set("day", day).list(ReportQueries::fieldReport).stream()
+                .collect(Collectors.groupingBy(FieldReport::field, Collectors.mapping(FieldReport::report, Collectors.toList())));
     }
 
     /** Per field, chunks finished that day that had a volunteer team with them. */
     Map<String, Integer> teamTasksDone(LocalDate day) {
-        return jdbc.prepareStatement("""
+        return byCode(sql.of("""
                 SELECT w.field_code, count(*) FROM harvest_work w
                 JOIN plan_assignment a ON a.plan_id = w.plan_id AND a.chunk_id = w.chunk_id
-                WHERE w.finished AND w.day = ? AND a.team_code IS NOT NULL GROUP BY w.field_code""", statement -> {
-            statement.setObject(1, day);
-            Map<String, Integer> done = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    done.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-            return done;
-        });
+                WHERE w.finished AND w.day = :day AND a.team_code IS NOT NULL GROUP BY w.field_code""")
+                .set("day", day).list(rows -> Map.entry(rows.getString(1), rows.getInt(2))));
     }
 
     /** Each combine that reported work that day, with the field of its latest report. */
     Map<String, String> lastFieldWorked(LocalDate day) {
-        return codePairs("SELECT DISTINCT ON (machine_code) machine_code, field_code FROM harvest_work WHERE day = ?"
-                + " ORDER BY machine_code, at DESC", statement -> statement.setObject(1, day));
+        return byCode(sql.of("SELECT DISTINCT ON (machine_code) machine_code, field_code FROM harvest_work WHERE day = :day"
+                + " ORDER BY machine_code, at DESC").set("day", day).list(ReportQueries::codePair));
     }
 
     /** Combines at work on the published plan right now, with the field they are on. */
     Map<String, String> workingNow() {
-        return codePairs("""
+        return byCode(sql.of("""
                 SELECT a.machine_code, a.field_code FROM plan_assignment a JOIN plan p ON p.id = a.plan_id
-                WHERE p.publication = 'PUBLISHED' AND a.status = 'IN_PROGRESS'""", statement -> { });
+                WHERE p.publication = 'PUBLISHED' AND a.status = 'IN_PROGRESS'""").list(ReportQueries::codePair));
     }
 
     /** Tonnes each field's grain drying sites took in up to the day. */
     Map<String, Double> takenInToDate(LocalDate day) {
-        return tonnes("SELECT field_code, sum(tonnes) FROM drying_movement WHERE kind = 'INTAKE' AND day <= ? GROUP BY field_code", day);
+        return byCode(sql.of("""
+                SELECT field_code, sum(tonnes) FROM drying_movement WHERE kind = 'INTAKE' AND day <= :day GROUP BY field_code""")
+                .set("day", day).list(rows -> Map.entry(rows.getString(1), rows.getDouble(2))));
     }
 
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
+    private static FieldReport fieldReport(ResultSet rows) throws SQLException {
+        return new FieldReport(rows.getString("field_code"), new Report(JdbcValues.instant(rows, "at"),
+                rows.getObject("day", LocalDate.class), rows.getDouble("mu"), rows.getDouble("tonnes"), rows.getDouble("chunk_mu")));
     }
 
-    private Map<String, String> codePairs(String sql, Binder binder) {
-        return jdbc.prepareStatement(sql, statement -> {
-            binder.bind(statement);
-            Map<String, String> pairs = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    pairs.put(rows.getString(1), rows.getString(2));
-                }
-            }
-            return pairs;
-        });
+    private static Map.Entry<String, String> codePair(ResultSet rows) throws SQLException {
+        return Map.entry(rows.getString(1), rows.getString(2));
     }
 
-    private Map<String, Double> tonnes(String sql, LocalDate day) {
-        return jdbc.prepareStatement(sql, statement -> {
-            statement.setObject(1, day);
-            Map<String, Double> tonnes = new HashMap<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    tonnes.put(rows.getString(1), rows.getDouble(2));
-                }
-            }
-            return tonnes;
-        });
+    private static <V> Map<String, V> byCode(List<Map.Entry<String, V>> rows) {
+        return rows.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (earlier, later) -> later));
     }
 }
