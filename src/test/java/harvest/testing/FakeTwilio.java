@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -23,19 +24,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local stand-in for Twilio's Messages REST resource, so the real SDK can be tested: it records every message
- * created (with the form the SDK posted and the account it authenticated as), lists them back, and answers the
- * next requests with scripted errors when told to.
+ * created (with the form the SDK posted and the account it authenticated as), lists them back newest first in
+ * pages as Twilio does, with Twilio's own date format, and answers the next requests with scripted errors, or takes
+ * a message and never answers, when told to.
  */
 public final class FakeTwilio implements AutoCloseable {
     public static final String ACCOUNT = "AC00000000000000000000000000000001";
     public static final String TOKEN = "test-auth-token";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.RFC_1123_DATE_TIME;
+    /** Twilio writes "Tue, 01 Dec 2026 02:10:00 +0000" (RFC 2822 with a numeric zone), which the SDK parses. */
+    private static final DateTimeFormatter RFC_2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US);
 
     private final HttpServer server;
     private final List<Map<String, String>> created = new ArrayList<>();
     private final ConcurrentLinkedQueue<int[]> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sids = new AtomicInteger();
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     public FakeTwilio() {
         try {
@@ -55,6 +59,11 @@ public final class FakeTwilio implements AutoCloseable {
     /** The next create requests fail with this HTTP status and Twilio error code, once each. */
     public void failNext(int httpStatus, int twilioCode) {
         failures.add(new int[] {httpStatus, twilioCode});
+    }
+
+    /** The next {@code count} messages are taken (they go out) but their answers never come back. */
+    public void takeWithoutAnswer(int count) {
+        unanswered.addAndGet(count);
     }
 
     /** Every message created so far: the posted form plus "Sid" and "Account". */
@@ -89,23 +98,34 @@ public final class FakeTwilio implements AutoCloseable {
         synchronized (this) {
             created.add(form);
         }
+        if (unanswered.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            // like a timeout after Twilio took the message: the connection closes with no response
+            throw new IOException("taken, never answered");
+        }
         reply(exchange, 201, message(form));
     }
 
     private void list(HttpExchange exchange) throws IOException {
-        String to = form(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery()).get("To");
-        List<Map<String, Object>> messages = created().stream().filter(m -> to == null || to.equals(m.get("To")))
+        Map<String, String> query = form(exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+        String to = query.get("To");
+        List<Map<String, Object>> all = created().stream().filter(m -> to == null || to.equals(m.get("To")))
                 .map(FakeTwilio::message).toList().reversed();
+        int size = Integer.parseInt(query.getOrDefault("PageSize", "50"));
+        int number = Integer.parseInt(query.getOrDefault("Page", "0"));
+        int start = Math.min(all.size(), number * size);
+        int end = Math.min(all.size(), start + size);
+        String path = exchange.getRequestURI().getPath() + "?" + (to == null ? "" : "To=" + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8) + "&")
+                + "PageSize=" + size + "&Page=";
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("messages", messages);
-        page.put("uri", exchange.getRequestURI().toString());
-        page.put("first_page_uri", exchange.getRequestURI().toString());
-        page.put("next_page_uri", null);
-        page.put("previous_page_uri", null);
-        page.put("page", 0);
-        page.put("page_size", 50);
-        page.put("start", 0);
-        page.put("end", messages.size());
+        page.put("messages", all.subList(start, end));
+        page.put("uri", path + number);
+        page.put("first_page_uri", path + 0);
+        page.put("next_page_uri", end < all.size() ? path + (number + 1) + "&PageToken=PASM" + end : null);
+        page.put("previous_page_uri", number > 0 ? path + (number - 1) : null);
+        page.put("page", number);
+        page.put("page_size", size);
+        page.put("start", start);
+        page.put("end", end);
         reply(exchange, 200, page);
     }
 

@@ -78,6 +78,17 @@ public class OutboxLeases {
                 .update();
     }
 
+    /**
+     * The provider was asked and did not answer: the text stays SENDING, in doubt, until {@code lookUpAt}, when a
+     * worker asks the provider whether it has it before sending it again.
+     */
+    public void inDoubt(long id, Instant lookUpAt, String reason) {
+        sql.of("""
+                UPDATE sms_message SET lease_until = :lookUpAt, attempts = attempts + 1, error_message = :reason, updated_at = now()
+                WHERE id = :id AND status = 'SENDING'""")
+                .set("lookUpAt", lookUpAt).set("reason", reason).set("id", id).update();
+    }
+
     /** Ends a text without sending it, or after the provider refused it for good. */
     public void end(long id, SmsStatus status, boolean attempted, @Nullable Integer code, String reason) {
         sql.of("""

@@ -120,6 +120,11 @@ public class SmsOutbox {
                 .set("account", account).set("kind", kind).set("zone", DistrictTime.ZONE.getId()).number();
     }
 
+    /** Whether a text of the outbox already holds this provider id. */
+    public boolean sidRecorded(String sid) {
+        return sql.of("SELECT 1 FROM sms_message WHERE sid = :sid").set("sid", sid).first(rows -> true).isPresent();
+    }
+
     public SmsMessage get(long id) {
         return list(new Filter(null, null, null, null), id, 0, 1).stream().findFirst().orElseThrow(() -> ProblemException.notFound("text " + id));
     }

@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Hands a text to the SMS provider, or finds out whether an earlier attempt reached it. */
 public interface SmsSender {
@@ -27,6 +28,13 @@ public interface SmsSender {
     record Transient(String reason) implements Outcome {
     }
 
+    /**
+     * Asked, but no answer came back (a timeout, a dropped connection): the provider may or may not have the text,
+     * so it is looked up before it is sent again.
+     */
+    record Unanswered(String reason) implements Outcome {
+    }
+
     /** Never worth retrying (opted out, invalid number, ...): shown to the dispatcher. */
     record Permanent(@Nullable Integer code, String reason) implements Outcome {
     }
@@ -38,6 +46,10 @@ public interface SmsSender {
         return true;
     }
 
-    /** The provider's record of this text if an attempt that died before recording it did reach the provider. */
-    Optional<Accepted> find(Text text);
+    /**
+     * The provider's record of this text if an attempt that died before recording it did reach the provider.
+     * {@code recorded} tells the provider's ids another text of the outbox already holds: the same body to the
+     * same number may have gone out before, and that message is not this text's.
+     */
+    Optional<Accepted> find(Text text, Predicate<String> recorded);
 }

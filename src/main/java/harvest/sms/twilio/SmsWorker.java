@@ -26,7 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * numbers get nothing, quiet hours and the daily cap defer (never drop) all but urgent texts, and the rest go to
  * the provider at the paced rate. Transient failures retry with exponential backoff and jitter; permanent ones
  * end the text as FAILED with the provider's code. A text still SENDING after its lease was being sent by a
- * worker that died: the provider's own list tells whether it went out before it is tried again. An operator's
+ * worker that died, or its send got no answer: the provider's own list tells whether it went out before it is
+ * tried again, and a provider message already recorded for another text is never taken for it. An operator's
  * itinerary or change the provider took makes its assignments NOTIFIED.
  */
 @Singleton
@@ -83,12 +84,22 @@ public class SmsWorker {
     }
 
     private void settle(SmsMessage message) {
-        var found = sender.find(text(message));
-        if (found.isPresent()) {
-            LOG.info("text {} had reached the provider as {} before its worker stopped", message.id(), found.get().sid());
-            accepted(message, found.get());
-        } else {
-            leases.requeue(message.id(), clock.instant(), false, "its worker stopped mid-send; the provider never got it");
+        try {
+            var found = sender.find(text(message), outbox::sidRecorded);
+            if (found.isPresent()) {
+                LOG.info("text {} had reached the provider as {} before its send was recorded", message.id(), found.get().sid());
+                accepted(message, found.get());
+            } else if (message.attempts() >= settings.getMaxAttempts()) {
+                leases.end(message.id(), SmsStatus.FAILED, false, null, "gave up after " + message.attempts() + " attempts without an answer");
+            } else {
+                leases.requeue(message.id(), clock.instant(), false, "its send was cut off; the provider never got it");
+            }
+        } catch (RuntimeException e) {
+            // the lease runs out and the next round asks again; past its validity the text would arrive too late
+            LOG.warn("could not settle text {} yet: {}", message.id(), e.getMessage());
+            if (clock.instant().isAfter(message.expiresAt())) {
+                leases.end(message.id(), SmsStatus.EXPIRED, false, null, "in doubt until its validity ended: " + e.getMessage());
+            }
         }
     }
 
@@ -111,6 +122,7 @@ public class SmsWorker {
                 case SmsSender.Accepted accepted -> accepted(message, accepted);
                 case SmsSender.Permanent refused -> leases.end(message.id(), SmsStatus.FAILED, true, refused.code(), refused.reason());
                 case SmsSender.Transient failure -> retry(message, failure.reason());
+                case SmsSender.Unanswered unanswered -> leases.inDoubt(message.id(), clock.instant().plus(backoff(message.attempts() + 1)), unanswered.reason());
             }
         }
     }
@@ -129,9 +141,12 @@ public class SmsWorker {
             leases.end(message.id(), SmsStatus.FAILED, true, null, "gave up after " + attempt + " attempts: " + reason);
             return;
         }
+        leases.requeue(message.id(), clock.instant().plus(backoff(attempt)), true, reason);
+    }
+
+    private Duration backoff(int attempt) {
         long base = settings.getBackoff().toMillis() << Math.min(attempt - 1, 10);
-        long delay = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
-        leases.requeue(message.id(), clock.instant().plusMillis(delay), true, reason);
+        return Duration.ofMillis(base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1));
     }
 
     private static SmsSender.Text text(SmsMessage message) {

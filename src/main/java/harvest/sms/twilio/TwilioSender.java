@@ -11,8 +11,11 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Sends through the Twilio Java SDK and reads Twilio's message list to settle texts left in doubt. */
 public class TwilioSender implements SmsSender {
@@ -37,9 +40,13 @@ public class TwilioSender implements SmsSender {
         try {
             return accepted(creator.create(client));
         } catch (ApiConnectionException e) {
-            return new Transient("no answer from Twilio: " + e.getMessage());
+            return new Unanswered("no answer from Twilio: " + e.getMessage());
         } catch (ApiException e) {
-            int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
+            if (e.getStatusCode() == null) {
+                // the SDK reports a connection that closed without a response this way too
+                return new Unanswered("no answer from Twilio: " + e.getMessage());
+            }
+            int status = e.getStatusCode();
             if (status == 429 || status >= 500 || Integer.valueOf(20429).equals(e.getCode())) {
                 return new Transient("Twilio " + status + ": " + e.getMessage());
             }
@@ -51,10 +58,14 @@ public class TwilioSender implements SmsSender {
     }
 
     @Override
-    public Optional<Accepted> find(Text text) {
+    public Optional<Accepted> find(Text text, Predicate<String> recorded) {
+        // Twilio's dateCreated has whole seconds: a text taken within the second it was queued must still count
+        Instant queued = text.queuedAt().truncatedTo(ChronoUnit.SECONDS);
         for (Message message : Message.reader().setTo(new PhoneNumber(text.to())).setPageSize(50L).read(client)) {
-            boolean sinceQueued = message.getDateCreated() == null || !message.getDateCreated().toInstant().isBefore(text.queuedAt());
-            if (sinceQueued && text.body().equals(message.getBody())) {
+            if (message.getDateCreated() != null && message.getDateCreated().toInstant().isBefore(queued)) {
+                break;
+            }
+            if (text.body().equals(message.getBody()) && !recorded.test(message.getSid())) {
                 return Optional.of(accepted(message));
             }
         }

@@ -25,6 +25,9 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Predicate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -79,7 +82,11 @@ class SmsWorkerTest extends DatabaseTest {
     }
 
     private SmsWorker worker(SmsSettings custom) {
-        return new SmsWorker(outbox, leases, optOuts, sender, custom, work, clock);
+        return worker(custom, sender);
+    }
+
+    private SmsWorker worker(SmsSettings custom, SmsSender through) {
+        return new SmsWorker(outbox, leases, optOuts, through, custom, work, clock);
     }
 
     private void drainAll(SmsWorker worker) {
@@ -129,6 +136,76 @@ class SmsWorkerTest extends DatabaseTest {
         assertThat(sentTo(phone)).isEqualTo(10);
         assertThat(messagesTo(phone)).hasSize(10).allSatisfy(m -> assertThat(m.status()).isEqualTo(SmsStatus.SENT));
         assertThat(TWILIO.created().stream().filter(m -> m.get("To").equals(phone)).map(m -> m.get("Body")).distinct().count()).isEqualTo(10);
+    }
+
+    /** A worker's death: nothing after it runs, whatever it was doing (so not an exception the worker handles). */
+    static final class Killed extends Error {
+    }
+
+    /** The real sender in a worker that dies at random around the provider's answer, or whose send Twilio never answers. */
+    record Dying(SmsSender real, Random random) implements SmsSender {
+        @Override
+        public Outcome send(Text text) {
+            dieNowAndThen();
+            if (random.nextInt(100) < 2) {
+                TWILIO.takeWithoutAnswer(1);
+            }
+            Outcome outcome = real.send(text);
+            dieNowAndThen();
+            return outcome;
+        }
+
+        @Override
+        public Optional<Accepted> find(Text text, Predicate<String> recorded) {
+            dieNowAndThen();
+            return real.find(text, recorded);
+        }
+
+        private void dieNowAndThen() {
+            if (random.nextInt(100) < 3) {
+                throw new Killed();
+            }
+        }
+    }
+
+    @Test
+    void workers_killed_at_random_points_over_a_thousand_texts_with_repeated_bodies_lose_none_and_double_none() throws Exception {
+        List<String> phones = IntStream.range(0, 50).mapToObj(i -> "+86139000%05d".formatted(50_000 + i)).toList();
+        // each number gets ten notices, each twice: a repeated broadcast, identical bodies to the same number
+        outbox.queue(IntStream.range(0, 1000).mapToObj(i -> text(phones.get(i % 50), "notice " + (i / 50) % 10, false)).toList(),
+                Duration.ofHours(1));
+        SmsSettings quick = copy(settings);
+        quick.setLease(Duration.ofSeconds(1));
+        quick.setBackoff(Duration.ofMillis(20));
+        quick.setMaxAttempts(20);
+        Random random = new Random(20261201);
+        int kills = 0;
+        Instant deadline = Instant.now().plusSeconds(180);
+
+        while (unsettled(phones) > 0 && Instant.now().isBefore(deadline)) {
+            try {
+                if (worker(quick, new Dying(sender, random)).drain() == 0) {
+                    Thread.sleep(100);
+                }
+            } catch (Killed killed) {
+                kills++;
+            }
+        }
+
+        List<SmsMessage> rows = phones.stream().flatMap(phone -> messagesTo(phone).stream()).toList();
+        List<Map<String, String>> taken = TWILIO.created().stream().filter(m -> phones.contains(m.get("To"))).toList();
+        assertThat(kills).as("workers killed").isGreaterThan(20);
+        assertThat(rows).hasSize(1000).allSatisfy(m -> assertThat(m.status()).as("text %d", m.id()).isEqualTo(SmsStatus.SENT));
+        assertThat(taken).as("texts Twilio took").hasSize(1000);
+        assertThat(taken.stream().collect(Collectors.groupingBy(m -> m.get("To") + " " + m.get("Body"), Collectors.counting())))
+                .hasSize(500).allSatisfy((text, count) -> assertThat(count).as(text).isEqualTo(2));
+        assertThat(rows.stream().map(SmsMessage::sid).collect(Collectors.toSet()))
+                .isEqualTo(taken.stream().map(m -> m.get("Sid")).collect(Collectors.toSet()));
+    }
+
+    private long unsettled(List<String> phones) {
+        return phones.stream().flatMap(phone -> messagesTo(phone).stream())
+                .filter(m -> m.status() == SmsStatus.QUEUED || m.status() == SmsStatus.SENDING).count();
     }
 
     @Test

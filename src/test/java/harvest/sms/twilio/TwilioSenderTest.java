@@ -76,8 +76,56 @@ class TwilioSenderTest {
         sender.send(new SmsSender.Text(7, "+8613800000007", "first", queued));
         sender.send(new SmsSender.Text(8, "+8613800000007", "second", queued));
 
-        assertThat(sender.find(new SmsSender.Text(8, "+8613800000007", "second", queued)))
+        assertThat(sender.find(new SmsSender.Text(8, "+8613800000007", "second", queued), sid -> false))
                 .hasValueSatisfying(found -> assertThat(found.sid()).isEqualTo(twilio.created().get(1).get("Sid")));
-        assertThat(sender.find(new SmsSender.Text(9, "+8613800000007", "never sent", queued))).isEmpty();
+        assertThat(sender.find(new SmsSender.Text(9, "+8613800000007", "never sent", queued), sid -> false)).isEmpty();
+    }
+
+    @Test
+    void the_same_body_sent_twice_is_found_only_where_no_other_text_holds_it() {
+        Instant queued = Instant.now().minusSeconds(5);
+        SmsSender.Text repeated = new SmsSender.Text(10, "+8613800000010", "storm tonight", queued);
+        sender.send(repeated);
+        sender.send(repeated);
+        String first = twilio.created().get(0).get("Sid");
+        String second = twilio.created().get(1).get("Sid");
+
+        assertThat(sender.find(repeated, first::equals)).hasValueSatisfying(found -> assertThat(found.sid()).isEqualTo(second));
+        assertThat(sender.find(repeated, second::equals)).hasValueSatisfying(found -> assertThat(found.sid()).isEqualTo(first));
+        assertThat(sender.find(repeated, sid -> sid.equals(first) || sid.equals(second))).isEmpty();
+    }
+
+    @Test
+    void a_text_taken_within_the_second_it_was_queued_is_found_though_twilio_keeps_whole_seconds() throws InterruptedException {
+        while (Instant.now().getNano() < 200_000_000 || Instant.now().getNano() > 600_000_000) {
+            Thread.sleep(10);
+        }
+        SmsSender.Text text = new SmsSender.Text(11, "+8613800000011", "same second", Instant.now());
+        sender.send(text);
+
+        assertThat(twilio.created().get(0).get("DateCreated")).endsWith("+0000");
+        assertThat(sender.find(text, sid -> false)).isPresent();
+        assertThat(sender.find(new SmsSender.Text(12, "+8613800000011", "same second", Instant.now().plusSeconds(2)), sid -> false))
+                .as("a message from before a text was queued is not that text").isEmpty();
+    }
+
+    @Test
+    void a_send_twilio_took_but_never_answered_is_in_doubt_and_found_later() {
+        SmsSender.Text text = new SmsSender.Text(13, "+8613800000013", "no answer", Instant.now().minusSeconds(1));
+        twilio.takeWithoutAnswer(1);
+
+        assertThat(sender.send(text)).isInstanceOf(SmsSender.Unanswered.class);
+        assertThat(sender.find(text, sid -> false)).hasValueSatisfying(found -> assertThat(found.sid()).isEqualTo(twilio.created().get(0).get("Sid")));
+    }
+
+    @Test
+    void the_lookup_reads_past_twilios_first_page() {
+        Instant queued = Instant.now().minusSeconds(5);
+        sender.send(new SmsSender.Text(14, "+8613800000014", "the oldest", queued));
+        for (int i = 0; i < 60; i++) {
+            sender.send(new SmsSender.Text(15 + i, "+8613800000014", "later " + i, queued));
+        }
+
+        assertThat(sender.find(new SmsSender.Text(14, "+8613800000014", "the oldest", queued), sid -> false)).isPresent();
     }
 }
