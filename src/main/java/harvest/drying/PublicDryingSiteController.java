@@ -6,6 +6,7 @@ import harvest.system.problem.ProblemResponses;
 import harvest.system.problem.ProblemType;
 import harvest.system.web.ClientAddresses;
 import harvest.system.web.RateLimiter;
+import harvest.system.web.RateLimits;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -38,11 +39,11 @@ class PublicDryingSiteController {
     private final int perMinute;
     private final String cacheControl;
 
-    public PublicDryingSiteController(PublicBoard board, ClientAddresses addresses, DryingSettings settings) {
+    public PublicDryingSiteController(PublicBoard board, ClientAddresses addresses, RateLimits limits, DryingSettings settings) {
         this.board = board;
         this.addresses = addresses;
         this.perMinute = settings.getPublicRateLimit();
-        this.limiter = new RateLimiter(perMinute, Duration.ofMinutes(1));
+        this.limiter = limits.limiter("public-drying-board", perMinute, Duration.ofMinutes(1));
         this.cacheControl = "public, max-age=" + settings.getPublicCacheTtl().toSeconds();
     }
 

@@ -9,6 +9,7 @@ import harvest.system.problem.ProblemResponses;
 import harvest.system.problem.ProblemType;
 import harvest.system.web.ClientAddresses;
 import harvest.system.web.RateLimiter;
+import harvest.system.web.RateLimits;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -49,14 +50,15 @@ class SignInController {
     private final RateLimiter refreshes;
     private final RateLimiter codeRequests;
 
-    public SignInController(StaffAccounts staff, SignInCodes codes, Sessions sessions, ClientAddresses addresses, SecuritySettings settings) {
+    public SignInController(StaffAccounts staff, SignInCodes codes, Sessions sessions, ClientAddresses addresses, RateLimits limits,
+                            SecuritySettings settings) {
         this.staff = staff;
         this.codes = codes;
         this.sessions = sessions;
         this.addresses = addresses;
-        this.signIns = new RateLimiter(settings.getSignInsPerClientPerMinute(), Duration.ofMinutes(1));
-        this.refreshes = new RateLimiter(settings.getRefreshesPerClientPerMinute(), Duration.ofMinutes(1));
-        this.codeRequests = new RateLimiter(settings.getCodesPerClientPerHour(), Duration.ofHours(1));
+        this.signIns = limits.limiter("sign-in", settings.getSignInsPerClientPerMinute(), Duration.ofMinutes(1));
+        this.refreshes = limits.limiter("refresh", settings.getRefreshesPerClientPerMinute(), Duration.ofMinutes(1));
+        this.codeRequests = limits.limiter("code-request", settings.getCodesPerClientPerHour(), Duration.ofHours(1));
     }
 
     @Post("/sign-in")

@@ -2,6 +2,8 @@ package harvest.system.cluster;
 
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
+import harvest.system.web.RateLimiter;
+import harvest.system.web.RateLimits;
 import harvest.testing.DatabaseTest;
 import harvest.testing.TestPostgres;
 import io.micronaut.context.ApplicationContext;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -105,6 +108,17 @@ class TwoInstancesTest extends DatabaseTest {
         assertThat(textsPerFiring).hasSizeGreaterThanOrEqualTo(4);
         textsPerFiring.forEach((second, phones) ->
                 assertThat(phones).as("texts of the firing at %s", second).containsExactlyInAnyOrder(LEADERS.split(",")));
+    }
+
+    @Test
+    void aRateLimitCountsTheRequestsOfBothInstances() {
+        RateLimiter onA = instances.get(0).getBean(RateLimits.class).limiter("shared", 3, Duration.ofMinutes(1));
+        RateLimiter onB = instances.get(1).getBean(RateLimits.class).limiter("shared", 3, Duration.ofMinutes(1));
+
+        assertThat(onA.take("203.0.113.7")).isEmpty();
+        assertThat(onB.take("203.0.113.7")).isEmpty();
+        assertThat(onA.take("203.0.113.7")).isEmpty();
+        assertThat(onB.take("203.0.113.7")).as("the fourth request in the minute, whichever instance gets it").isPresent();
     }
 
     private interface Row<T> {

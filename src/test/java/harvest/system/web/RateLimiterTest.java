@@ -1,44 +1,64 @@
 package harvest.system.web;
 
+import harvest.testing.DatabaseTest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RateLimiterTest {
-    private final AtomicLong nanos = new AtomicLong(1_000);
-    private final RateLimiter limiter = new RateLimiter(3, Duration.ofMinutes(1), nanos::get);
+@MicronautTest(transactional = false)
+class RateLimiterTest extends DatabaseTest {
+    @Inject
+    RateLimits limits;
 
     @Test
     void a_client_may_use_its_permits_at_once_and_then_waits_for_the_next_one() {
+        RateLimiter limiter = limits.limiter("burst", 3, Duration.ofMinutes(1));
         assertThat(limiter.take("a")).isEmpty();
         assertThat(limiter.take("a")).isEmpty();
         assertThat(limiter.take("a")).isEmpty();
 
-        assertThat(limiter.take("a")).contains(Duration.ofSeconds(20));
+        assertThat(limiter.take("a")).hasValueSatisfying(wait ->
+                assertThat(wait).isBetween(Duration.ofSeconds(19), Duration.ofSeconds(20)));
     }
 
     @Test
-    void permits_come_back_over_the_period_and_a_refusal_costs_none() {
+    void permits_come_back_over_the_period_and_a_refusal_costs_none() throws InterruptedException {
+        RateLimiter limiter = limits.limiter("refill", 3, Duration.ofSeconds(3));
         for (int i = 0; i < 4; i++) {
             limiter.take("a");
         }
 
-        nanos.addAndGet(Duration.ofSeconds(20).toNanos());
+        Thread.sleep(1_050);
 
         assertThat(limiter.take("a")).isEmpty();
         assertThat(limiter.take("a")).isPresent();
     }
 
     @Test
-    void each_client_has_its_own_permits() {
+    void each_client_and_each_limit_has_its_own_permits() {
+        RateLimiter limiter = limits.limiter("clients", 3, Duration.ofMinutes(1));
         for (int i = 0; i < 3; i++) {
             limiter.take("a");
         }
 
         assertThat(limiter.take("a")).isPresent();
         assertThat(limiter.take("b")).isEmpty();
+        assertThat(limits.limiter("another", 3, Duration.ofMinutes(1)).take("a")).isEmpty();
+    }
+
+    @Test
+    void housekeeping_drops_keys_whose_bucket_is_full_again_and_they_start_afresh() throws InterruptedException {
+        RateLimiter limiter = limits.limiter("sweep", 1, Duration.ofMillis(200));
+        limiter.take("a");
+        Thread.sleep(250);
+
+        limits.run();
+
+        assertThat(limiter.take("a")).isEmpty();
+        assertThat(limiter.take("a")).isPresent();
     }
 }
