@@ -36,6 +36,11 @@ public class PlanHeartbeat {
         failAbandoned();
     }
 
+    @Scheduled(fixedDelay = "${harvest.planning.stop-poll:1s}")
+    void stops() {
+        solving.applyStopRequests();
+    }
+
     void failAbandoned() {
         int failed = store.failAbandoned(settings.getAbandonedAfter());
         if (failed > 0) {

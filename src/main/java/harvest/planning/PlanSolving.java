@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -84,21 +85,31 @@ public class PlanSolving {
         return start(new PlanStore.NewPlan(base.scope(), strategy, limit, base.rules(), publishedId, request.pinStartedBefore()), revision);
     }
 
-    /** Stops a queued plan (FAILED) or ends a solving one early (SOLVED with the best plan so far). */
+    /**
+     * Stops a queued plan (FAILED) or ends a solving one early (SOLVED with the best plan so far). A plan solving on
+     * another instance is stopped there, within a second, through the request this leaves in the database.
+     */
     public Plan stop(long id) {
         Plan plan = store.get(id);
         switch (plan.state()) {
             case QUEUED -> store.fail(id, "stopped before solving started");
             case SOLVING -> {
+                store.requestStop(id);
                 Job job = jobs.get(id);
-                if (job == null) {
-                    throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "plan " + id + " is solving on another instance of the service");
+                if (job != null) {
+                    job.stop();
                 }
-                job.stop();
             }
             default -> throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "plan " + id + " is already " + plan.state());
         }
         return store.get(id);
+    }
+
+    /** Ends early the plans solving here that a dispatcher asked any instance to stop. */
+    public void applyStopRequests() {
+        if (!jobs.isEmpty()) {
+            store.stopsRequested(jobs.keySet()).forEach(id -> Optional.ofNullable(jobs.get(id)).ifPresent(Job::stop));
+        }
     }
 
     /** Plans queued or solving in this process, for the heartbeat. */

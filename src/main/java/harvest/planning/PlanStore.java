@@ -122,6 +122,17 @@ public class PlanStore {
                 .setArray("ids", "bigint", ids).update();
     }
 
+    /** Asks whichever instance solves the plan to end it early (see {@link #stopsRequested}). */
+    public void requestStop(long id) {
+        sql.of("UPDATE plan SET stop_requested_at = now() WHERE id = :id AND state = 'SOLVING'").set("id", id).update();
+    }
+
+    /** Of {@code ids}, the plans still solving that a dispatcher asked to stop. */
+    public List<Long> stopsRequested(Collection<Long> ids) {
+        return sql.of("SELECT id FROM plan WHERE id = ANY (:ids) AND state = 'SOLVING' AND stop_requested_at IS NOT NULL")
+                .setArray("ids", "bigint", ids).list(rows -> rows.getLong(1));
+    }
+
     /** Fails a plan that has not finished; false if it already had. */
     @Transactional
     public boolean fail(long id, String reason) {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.context.ApplicationContext;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 
 import static harvest.planning.PlanPolling.awaitFinished;
@@ -58,6 +60,23 @@ class PlanFailuresTest extends DatabaseTest {
         assertThat(stopped.get("secondsSpent").asDouble()).isLessThan(60);
         assertThat(api.post("/api/v1/plans/" + solving + "/stop", "{}").status()).isEqualTo(409);
         assertThat(api.post("/api/v1/plans/" + queued + "/publish", "{}").status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_plan_solving_on_one_instance_is_stopped_through_another() {
+        long solving = api.post("/api/v1/plans", request("PLANNER", 120, ONE_COMMUNITY)).json().get("id").asLong();
+        awaitState(solving, "SOLVING");
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        properties.put("harvest.demo", "false");
+
+        try (ApplicationContext other = ApplicationContext.run(properties, "test")) {
+            assertThat(other.getBean(PlanSolving.class).stop(solving).state()).isEqualTo(PlanState.SOLVING);
+        }
+
+        JsonNode stopped = awaitFinished(api, solving);
+        assertThat(stopped.get("state").asText()).isEqualTo("SOLVED");
+        assertThat(stopped.get("stoppedEarly").asBoolean()).isTrue();
+        assertThat(stopped.get("secondsSpent").asDouble()).isLessThan(60);
     }
 
     @Test
