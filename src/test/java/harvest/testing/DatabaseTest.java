@@ -22,11 +22,11 @@ public abstract class DatabaseTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         TestPostgres.Server server = TestPostgres.server();
         Map<String, String> properties = new HashMap<>(Map.of(
-                "datasources.default.url", server.urlForSchema(schema),
+                "datasources.default.url", server.url(),
                 "datasources.default.username", server.username(),
                 "datasources.default.password", server.password(),
                 "datasources.default.maximum-pool-size", "4",
-                "flyway.datasources.default.schemas", schema));
+                "datasources.default.schema", schema));
         properties.putAll(extraProperties());
         return properties;
     }

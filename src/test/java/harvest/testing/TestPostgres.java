@@ -20,10 +20,6 @@ public final class TestPostgres {
 
     public record Server(String url, String username, String password) {
 
-        public String urlForSchema(String schema) {
-            return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        }
-
         public Connection connect() throws SQLException {
             return DriverManager.getConnection(url, username, password);
         }
