@@ -5,6 +5,7 @@ import harvest.system.problem.DataAccessProblemHandler;
 import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -37,9 +38,11 @@ public class LedgerImporter {
     private final ActiveCodes activeCodes;
     private final Validator validator;
     private final TransactionOperations<Connection> transactions;
+    private final MeterRegistry meters;
 
     public LedgerImporter(List<Ledger<?, ?>> all, ActiveCodes activeCodes, Validator validator,
-                          TransactionOperations<Connection> transactions) {
+                          TransactionOperations<Connection> transactions, MeterRegistry meters) {
+        this.meters = meters;
         all.forEach(ledger -> ledgers.put(ledger.kind(), ledger));
         this.activeCodes = activeCodes;
         this.validator = validator;
@@ -72,6 +75,8 @@ public class LedgerImporter {
             }
             return new ImportReport(dryRun, counts, ignoredFiles);
         });
+        String outcome = !errors.isEmpty() ? "rejected" : dryRun ? "dry-run" : "committed";
+        meters.counter("harvest.ledger.imports", "outcome", outcome).increment();
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing((Problem.Violation v) -> LedgerKind.ofFileName(v.ledger()).orElseThrow())
                     .thenComparing(Problem.Violation::line));

@@ -15,6 +15,9 @@ import harvest.planning.solver.HarvestSolverConfig;
 import harvest.planning.solver.ScoreExplainer;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -54,7 +57,14 @@ public class PlanSolving {
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
-    public PlanSolving(PlanStore store, AssignmentStore assignments, PlanProblemBuilder builder, PlanSettings settings) {
+    private final MeterRegistry meters;
+
+    public PlanSolving(PlanStore store, AssignmentStore assignments, PlanProblemBuilder builder, PlanSettings settings, MeterRegistry meters) {
+        this.meters = meters;
+        Gauge.builder("harvest.plans.active", jobs, all -> all.values().stream().filter(job -> !job.solving).count())
+                .description("plans waiting for a solver in this instance").tag("state", "queued").register(meters);
+        Gauge.builder("harvest.plans.active", jobs, all -> all.values().stream().filter(job -> job.solving).count())
+                .description("plans solving in this instance").tag("state", "solving").register(meters);
         this.store = store;
         this.assignments = assignments;
         this.builder = builder;
@@ -161,6 +171,7 @@ public class PlanSolving {
         private final @Nullable Revision revision;
         private volatile Solver<HarvestPlan> solver;
         private volatile boolean stopRequested;
+        private volatile boolean solving;
         private long lastProgress;
 
         Job(Plan plan, HarvestPlan problem, @Nullable HarvestPlan ruleOfThumbProblem, @Nullable Revision revision) {
@@ -184,11 +195,15 @@ public class PlanSolving {
                 if (closing) {
                     store.fail(plan.id(), STOPPED_SERVICE);
                 } else if (store.markSolving(plan.id())) {
+                    solving = true;
+                    long started = System.nanoTime();
                     solve();
+                    solved(started, stopRequested ? "stopped" : "solved");
                 }
             } catch (Exception | StackOverflowError | OutOfMemoryError e) {
                 LOG.error("plan {} failed", plan.id(), e);
                 store.fail(plan.id(), "planning failed: " + e);
+                meters.counter("harvest.plans.failed", "strategy", plan.strategy().name()).increment();
             } finally {
                 jobs.remove(plan.id());
                 places.release();
@@ -213,6 +228,12 @@ public class PlanSolving {
             OutcomeReport.Result result = OutcomeReport.of(solved, plan.firstDay(), explanation,
                     revision == null ? Map.of() : revision.statuses(), revision == null ? null : revision.published(), baseline);
             store.finish(plan.id(), solved.getScore().toString(), stopRequested, result.outcome(), result.assignments());
+        }
+
+        private void solved(long startedNanos, String outcome) {
+            Timer.builder("harvest.plans.solve").description("time from the solver's start to the stored plan")
+                    .tag("strategy", plan.strategy().name()).tag("outcome", outcome).register(meters)
+                    .record(Duration.ofNanos(System.nanoTime() - startedNanos));
         }
 
         private HarvestPlan revised(HarvestPlan fresh, Strategy strategy) {

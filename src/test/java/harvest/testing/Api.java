@@ -55,9 +55,10 @@ public class Api {
     public Api(EmbeddedServer server, @Value("${harvest.security.admin.username}") String admin,
                @Value("${harvest.security.admin.password}") String password,
                @Value("${datasources.default.url}") String databaseUrl, @Value("${datasources.default.username}") String databaseUser,
-               @Value("${datasources.default.password:}") String databasePassword) {
+               @Value("${datasources.default.password:}") String databasePassword,
+               @Value("${datasources.default.schema}") String databaseSchema) {
         this.server = server;
-        this.database = new Database(databaseUrl, databaseUser, databasePassword);
+        this.database = new Database(databaseUrl, databaseUser, databasePassword, databaseSchema);
         this.token = memoize(() -> anonymous().signIn(admin, password));
     }
 
@@ -106,8 +107,16 @@ public class Api {
      * the code masked, so it is read where it waits for the worker.
      */
     public String lastCode(String phone) {
-        try (Connection connection = DriverManager.getConnection(database.url(), database.username(), database.password());
-             PreparedStatement statement = connection.prepareStatement("""
+        try (Connection connection = DriverManager.getConnection(database.url(), database.username(), database.password())) {
+            connection.setSchema(database.schema());
+            return lastCode(connection, phone);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String lastCode(Connection connection, String phone) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
                      SELECT secret FROM sms_message WHERE phone = ? AND kind = 'SIGN_IN_CODE' AND secret IS NOT NULL
                      ORDER BY id DESC LIMIT 1""")) {
             statement.setString(1, phone);
@@ -117,13 +126,11 @@ public class Api {
                 }
                 return rows.getString(1);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     /** Where the server under test keeps its data (each test class has a schema of its own). */
-    private record Database(String url, String username, String password) {
+    private record Database(String url, String username, String password, String schema) {
     }
 
     private String signIn(String username, String password) {

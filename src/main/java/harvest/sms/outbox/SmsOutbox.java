@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.micronaut.transaction.TransactionDefinition.Propagation.MANDATORY;
 
@@ -118,6 +120,14 @@ public class SmsOutbox {
                 SELECT count(*) FROM sms_message WHERE requested_by = :account AND kind = :kind
                     AND created_at >= date_trunc('day', now() AT TIME ZONE :zone) AT TIME ZONE :zone""")
                 .set("account", account).set("kind", kind).set("zone", DistrictTime.ZONE.getId()).number();
+    }
+
+    /** How many texts are in each status now, for the outbox's gauges. */
+    public Map<SmsStatus, Long> countByStatus() {
+        Map<SmsStatus, Long> counts = new EnumMap<>(SmsStatus.class);
+        sql.of("SELECT status, count(*) FROM sms_message GROUP BY status")
+                .list(rows -> counts.put(SmsStatus.valueOf(rows.getString(1)), rows.getLong(2)));
+        return counts;
     }
 
     /** Whether a text of the outbox already holds this provider id. */

@@ -10,6 +10,7 @@ import harvest.sms.outbox.SmsOutbox;
 import harvest.sms.outbox.SmsRecipient;
 import harvest.sms.outbox.SmsStatus;
 import harvest.system.DistrictTime;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -43,9 +44,11 @@ public class SmsWorker {
     private final SendPacer pacer;
     private final QuietHours quiet;
     private final AssignmentWork work;
+    private final MeterRegistry meters;
 
     public SmsWorker(SmsOutbox outbox, OutboxLeases leases, SmsOptOuts optOuts, SmsSender sender, SmsSettings settings,
-                     AssignmentWork work, Clock clock) {
+                     AssignmentWork work, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.outbox = outbox;
         this.leases = leases;
         this.optOuts = optOuts;
@@ -118,13 +121,27 @@ public class SmsWorker {
             if (sender.paced()) {
                 pacer.await();
             }
-            switch (sender.send(text(message))) {
+            SmsSender.Outcome outcome = sender.send(text(message));
+            count(message, outcome);
+            switch (outcome) {
                 case SmsSender.Accepted accepted -> accepted(message, accepted);
                 case SmsSender.Permanent refused -> leases.end(message.id(), SmsStatus.FAILED, true, refused.code(), refused.reason());
                 case SmsSender.Transient failure -> retry(message, failure.reason());
                 case SmsSender.Unanswered unanswered -> leases.inDoubt(message.id(), clock.instant().plus(backoff(message.attempts() + 1)), unanswered.reason());
             }
         }
+    }
+
+    /** Sends by kind and by what the provider said, with its error code when it refused. */
+    private void count(SmsMessage message, SmsSender.Outcome outcome) {
+        String said = switch (outcome) {
+            case SmsSender.Accepted accepted -> "accepted";
+            case SmsSender.Permanent refused -> "refused";
+            case SmsSender.Transient failure -> "failed-for-now";
+            case SmsSender.Unanswered unanswered -> "unanswered";
+        };
+        String code = outcome instanceof SmsSender.Permanent refused && refused.code() != null ? refused.code().toString() : "none";
+        meters.counter("harvest.sms.sends", "kind", message.kind().name(), "outcome", said, "code", code).increment();
     }
 
     private void accepted(SmsMessage message, SmsSender.Accepted accepted) {

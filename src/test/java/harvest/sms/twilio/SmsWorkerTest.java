@@ -14,6 +14,7 @@ import harvest.system.DistrictTime;
 import harvest.testing.DatabaseTest;
 import harvest.testing.FakeTwilio;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,8 @@ class SmsWorkerTest extends DatabaseTest {
     SmsSettings settings;
     @Inject
     java.time.Clock clock;
+    @Inject
+    MeterRegistry meters;
 
     @Override
     protected Map<String, String> extraProperties() {
@@ -86,7 +89,7 @@ class SmsWorkerTest extends DatabaseTest {
     }
 
     private SmsWorker worker(SmsSettings custom, SmsSender through) {
-        return new SmsWorker(outbox, leases, optOuts, through, custom, work, clock);
+        return new SmsWorker(outbox, leases, optOuts, through, custom, work, clock, meters);
     }
 
     private void drainAll(SmsWorker worker) {
