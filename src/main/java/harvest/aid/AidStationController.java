@@ -1,5 +1,6 @@
 package harvest.aid;
 
+import harvest.system.web.CachedRead;
 import harvest.community.CommunityLedger;
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
@@ -36,6 +37,7 @@ class AidStationController extends LedgerEndpoints<AidStation, AidStationRequest
         this.communities = communities;
     }
 
+    @CachedRead
     @Get
     @Operation(operationId = "listAidStations", summary = "List entries, filtered, sorted and paged")
     public PageResponse<AidStationResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,

@@ -1,5 +1,6 @@
 package harvest.community;
 
+import harvest.system.web.CachedRead;
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
 import harvest.system.Roles;
@@ -33,6 +34,7 @@ class CommunityController extends LedgerEndpoints<Community, CommunityRequest, C
         super(ledger, CommunityResponse::of);
     }
 
+    @CachedRead
     @Get
     @Operation(operationId = "listCommunities", summary = "List entries, filtered, sorted and paged")
     public PageResponse<CommunityResponse> list(@Nullable @QueryValue String street, @Valid @RequestBean ListQuery query) {

@@ -1,5 +1,6 @@
 package harvest.drying;
 
+import harvest.system.web.CachedRead;
 import harvest.community.CommunityLedger;
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
@@ -36,6 +37,7 @@ class DryingSiteController extends LedgerEndpoints<DryingSite, DryingSiteRequest
         this.communities = communities;
     }
 
+    @CachedRead
     @Get
     @Operation(operationId = "listDryingSites", summary = "List entries, filtered, sorted and paged")
     public PageResponse<DryingSiteResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,

@@ -1,5 +1,6 @@
 package harvest.farmer;
 
+import harvest.system.web.CachedRead;
 import harvest.community.CommunityLedger;
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
@@ -46,6 +47,7 @@ class FarmerController extends LedgerEndpoints<Farmer, FarmerRequest, FarmerResp
         this.communities = communities;
     }
 
+    @CachedRead
     @Get
     @Operation(operationId = "listFarmers", summary = "List entries, filtered, sorted and paged")
     public PageResponse<FarmerResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,

@@ -1,5 +1,6 @@
 package harvest.field;
 
+import harvest.system.web.CachedRead;
 import harvest.community.CommunityLedger;
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
@@ -45,6 +46,7 @@ class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldResponse
         this.communities = communities;
     }
 
+    @CachedRead
     @Get
     @Operation(operationId = "listFields", summary = "List entries, filtered, sorted and paged")
     public PageResponse<FieldResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,

@@ -1,5 +1,6 @@
 package harvest.machine;
 
+import harvest.system.web.CachedRead;
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
 import harvest.system.Roles;
@@ -43,6 +44,7 @@ class MachineController extends LedgerEndpoints<Machine, MachineRequest, Machine
         this.breakdowns = breakdowns;
     }
 
+    @CachedRead
     @Get
     @Operation(operationId = "listMachines", summary = "List entries, filtered, sorted and paged")
     public PageResponse<MachineResponse> list(@Nullable @QueryValue MachineKind kind,

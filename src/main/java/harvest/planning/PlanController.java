@@ -1,5 +1,6 @@
 package harvest.planning;
 
+import harvest.system.web.CachedRead;
 import harvest.ledger.sheet.CsvSheets;
 import harvest.ledger.sheet.SheetFormat;
 import harvest.planning.outcome.FieldRisk;
@@ -132,6 +133,7 @@ class PlanController {
     }
 
     @Secured({Roles.VIEWER, Roles.OPERATOR})
+    @CachedRead
     @Get("/{id}/machines/{code}")
     @Operation(summary = "One combine's itinerary")
     public Itinerary machine(@PathVariable long id, @PathVariable String code) {
@@ -145,6 +147,7 @@ class PlanController {
     }
 
     @Secured({Roles.VIEWER, Roles.FARMER})
+    @CachedRead
     @Get("/{id}/fields/{code}")
     @Operation(summary = "One field: who harvests it when, and any part left out or at risk")
     public FieldPlan field(@PathVariable long id, @PathVariable String code) {
@@ -160,6 +163,7 @@ class PlanController {
     }
 
     @Secured({Roles.VIEWER, Roles.TEAM_LEADER})
+    @CachedRead
     @Get("/{id}/teams/{code}")
     @Operation(summary = "One volunteer team's tasks: the jobs it helps with, in time order")
     public List<Assignment> team(@PathVariable long id, @PathVariable String code) {

@@ -1,5 +1,6 @@
 package harvest.team;
 
+import harvest.system.web.CachedRead;
 import harvest.community.CommunityLedger;
 import harvest.ledger.Filter;
 import harvest.ledger.LedgerEndpoints;
@@ -36,6 +37,7 @@ class TeamController extends LedgerEndpoints<Team, TeamRequest, TeamResponse> {
         this.communities = communities;
     }
 
+    @CachedRead
     @Get
     @Operation(operationId = "listTeams", summary = "List entries, filtered, sorted and paged")
     public PageResponse<TeamResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,

@@ -43,7 +43,7 @@ class TableOwnershipTest {
             entry("plan", "planning"), entry("plan_assignment", "planning"),
             entry("harvest_work", "dispatch"), entry("disruption", "dispatch"),
             entry("sms_message", "sms"), entry("sms_inbound", "sms"), entry("sms_opt_out", "sms"),
-            entry("scheduled_tasks", "system"), entry("rate_limit", "system"));
+            entry("scheduled_tasks", "system"), entry("rate_limit", "system"), entry("data_version", "system"));
 
     private static final Path MAIN = Path.of("src/main/java/harvest");
     /** SQL is written upper-case in this code base; prose saying "update" does not match. */

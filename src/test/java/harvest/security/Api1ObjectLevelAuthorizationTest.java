@@ -202,4 +202,25 @@ class Api1ObjectLevelAuthorizationTest extends DatabaseTest {
                 + api.get("/api/v1/disruptions?size=200").text()
                 + api.get("/api/v1/drying-sites/status").text();
     }
+
+    @Test
+    void an_itinerary_polled_with_its_etag_is_304_until_the_data_changes_and_no_etag_opens_another_ones() {
+        String mine = "/api/v1/plans/" + plan + "/machines/" + operators.mine();
+        Api.Reply first = operators.me().get(mine);
+        assertThat(first.status()).isEqualTo(200);
+        String etag = first.etag();
+
+        Api.Reply again = operators.me().get(mine, "If-None-Match", etag);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.etag()).isEqualTo(etag);
+        assertThat(operators.me().get("/api/v1/plans/" + plan + "/machines/" + operators.theirs(), "If-None-Match", etag).status())
+                .as("another combine's itinerary, with a current ETag").isEqualTo(403);
+
+        assertThat(api.post("/api/v1/communities", Map.of("code", "NEW-01", "name", "新村", "street", "新街", "lat", 34.2, "lon", 113.9))
+                .status()).isEqualTo(201);
+
+        Api.Reply changed = operators.me().get(mine, "If-None-Match", etag);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.etag()).isNotEqualTo(etag);
+    }
 }

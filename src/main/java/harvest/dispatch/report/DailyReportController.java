@@ -1,5 +1,6 @@
 package harvest.dispatch.report;
 
+import harvest.system.web.CachedRead;
 import harvest.ledger.sheet.CsvSheets;
 import harvest.ledger.sheet.SheetFormat;
 import harvest.ledger.sheet.XlsxSheets;
@@ -44,12 +45,14 @@ class DailyReportController {
         this.reports = reports;
     }
 
+    @CachedRead(asOfNow = true)
     @Get
     @Operation(operationId = "getDailyReport", summary = "The daily dispatch report: the district, then each community (a past day as at midnight, today as now)")
     public DailyReport report(@PathVariable LocalDate date) {
         return reports.report(date);
     }
 
+    @CachedRead(asOfNow = true)
     @Get("/fields")
     @Operation(operationId = "getDailyReportFields", summary = "The report's field lines, which the community lines add up")
     public List<FieldLine> fields(@PathVariable LocalDate date) {
