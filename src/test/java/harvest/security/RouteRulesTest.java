@@ -65,11 +65,11 @@ class RouteRulesTest extends DatabaseTest {
         assertThat(security.getInterceptUrlMap()).allMatch(pattern -> pattern.getAccess().equals(List.of("isAnonymous()")));
     }
 
-    /** The router serves the contract's operations and the two management endpoints, nothing more. */
+    /** The router serves the contract's operations and the management endpoints (health, metrics, prometheus), nothing more. */
     @Test
-    void everyRouteIsInTheContractButHealthAndMetrics() {
+    void everyRouteIsInTheContractButTheManagementEndpoints() {
         Set<String> served = routes.all().stream().map(Routes.Route::toString)
-                .filter(route -> !route.matches("GET /(health|metrics)(/\\{\\w+})?")).collect(Collectors.toSet());
+                .filter(route -> !route.matches("GET /(health|metrics|prometheus)(/\\{\\w+})?")).collect(Collectors.toSet());
         assertThat(served).isEqualTo(contractOperations().keySet());
     }
 

@@ -69,6 +69,11 @@ public class Api {
     }
 
     /** The same server, no Authorization header. */
+    /** The bearer token this client sends, for clients of its own (the load benchmarks). */
+    public String token() {
+        return token.get();
+    }
+
     public Api anonymous() {
         return new Api(server, database, () -> null);
     }
