@@ -23,8 +23,9 @@ public final class Filter<E> {
         if (values == null) {
             return this;
         }
+        // Micronaut Data writes an empty disjunction as "()" inside the WHERE clause; no row has a null id
         return values.isEmpty()
-                ? and((root, cb) -> cb.disjunction())
+                ? and((root, cb) -> cb.isNull(root.get("id")))
                 : and((root, cb) -> root.get(property).in(values));
     }
 

@@ -48,6 +48,18 @@ class LedgerFiltersTest extends DatabaseTest {
     }
 
     @Test
+    void a_street_or_crop_that_matches_nothing_is_an_empty_page() {
+        for (String ledger : List.of("communities", "fields", "farmers", "drying-sites", "teams", "aid-stations")) {
+            Api.Reply none = api.get("/api/v1/" + ledger + "?street=" + encode("不存在街道"));
+            assertThat(none.status()).as(ledger + " " + none).isEqualTo(200);
+            assertThat(none.json().get("totalItems").asInt()).as(ledger).isZero();
+        }
+        Api.Reply rice = api.get("/api/v1/machines?crop=RICE");
+        assertThat(rice.status()).as(rice.toString()).isEqualTo(200);
+        assertThat(rice.json().get("totalItems").asInt()).isZero();
+    }
+
+    @Test
     void lists_sort_and_page() {
         JsonNode first = api.get("/api/v1/fields?sort=areaMu,desc&size=5").json();
         JsonNode second = api.get("/api/v1/fields?sort=areaMu,desc&size=5&page=1").json();

@@ -104,6 +104,9 @@ class TwoInstancesTest extends DatabaseTest {
         Instant closed = Instant.now();
         Thread.sleep(4_000);
 
+        assertThat(rows("SELECT task_name FROM scheduled_tasks", r -> r.getString(1))).as("one row per job, whatever the instances")
+                .containsExactlyInAnyOrder("probe", "leaders-daily-summary", "drying-sites-intake", "draft-replans",
+                        "sign-in-housekeeping", "rate-limit-housekeeping");
         List<Long> runsPerSecond = rows("SELECT count(*) FROM probe_firing GROUP BY date_trunc('second', started_at)", r -> r.getLong(1));
         assertThat(runsPerSecond).hasSizeGreaterThanOrEqualTo(8).containsOnly(1L);
         assertThat(rows("SELECT instance FROM probe_firing WHERE started_at > '" + closed + "'", r -> r.getString(1)))
