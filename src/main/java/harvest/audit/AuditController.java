@@ -1,5 +1,6 @@
 package harvest.audit;
 
+import harvest.system.era.InServiceEra;
 import harvest.system.Roles;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
@@ -41,9 +42,9 @@ class AuditController {
                                          @Parameter(description = "Exactly as recorded, e.g. 'api client 10.0.0.7' or 'operator M001 by SMS'")
                                          @Nullable @QueryValue String actor,
                                          @Parameter(description = "Events at or after this instant (ISO-8601 with offset)")
-                                         @Nullable @QueryValue Instant from,
+                                         @Nullable @InServiceEra @QueryValue Instant from,
                                          @Parameter(description = "Events before this instant (ISO-8601 with offset)")
-                                         @Nullable @QueryValue Instant to,
+                                         @Nullable @InServiceEra @QueryValue Instant to,
                                          @QueryValue(defaultValue = "0") @Min(0) int page,
                                          @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size) {
         if (key != null && entity == null) {

@@ -1,5 +1,6 @@
 package harvest.drying;
 
+import harvest.system.era.InServiceEra;
 import harvest.security.Access;
 import harvest.system.Roles;
 import harvest.system.problem.ProblemResponses;
@@ -69,7 +70,7 @@ class DryingMovementController {
     @Get("/{code}/movements")
     @Operation(operationId = "listDryingMovements", summary = "A site's intake and outflow on a day, in the order they happened")
     public List<DryingMovement> movements(@PathVariable String code,
-                                          @Parameter(description = "The district-local date; today when absent") @Nullable @QueryValue LocalDate day) {
+                                          @Parameter(description = "The district-local date; today when absent") @Nullable @InServiceEra @QueryValue LocalDate day) {
         access.requireDryingSite(code);
         return records.movements(code, day);
     }

@@ -1,5 +1,6 @@
 package harvest.field;
 
+import harvest.system.era.InServiceEra;
 import harvest.ledger.Crops;
 import harvest.ledger.Codes;
 import harvest.ledger.LedgerEntity;
@@ -29,7 +30,7 @@ record FieldRequest(
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000") @Digits(integer = 5, fraction = 2) BigDecimal areaMu,
         @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
         @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
-        @NotNull OffsetDateTime ripeFrom,
+        @NotNull @InServiceEra OffsetDateTime ripeFrom,
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("2000") @Digits(integer = 4, fraction = 1) BigDecimal expectedYieldKgPerMu,
         @Nullable Long version) implements LedgerRequest<Field> {
 

@@ -1,5 +1,6 @@
 package harvest.machine;
 
+import harvest.system.era.InServiceEra;
 import harvest.ledger.Crops;
 import harvest.ledger.Codes;
 import harvest.ledger.LedgerEntity;
@@ -36,8 +37,8 @@ record MachineRequest(
         @NotNull @DecimalMin("-90") @DecimalMax("90") Double baseLat,
         @NotNull @DecimalMin("-180") @DecimalMax("180") Double baseLon,
         @NotBlank @Size(max = 100) @Schema(description = "LOCAL, or the county a borrowed machine comes from") String origin,
-        @Nullable OffsetDateTime availableFrom,
-        @Nullable OffsetDateTime availableUntil,
+        @Nullable @InServiceEra OffsetDateTime availableFrom,
+        @Nullable @InServiceEra OffsetDateTime availableUntil,
         @Nullable Long version) implements LedgerRequest<Machine> {
 
     @Override

@@ -1,5 +1,6 @@
 package harvest.planning;
 
+import harvest.system.era.InServiceEra;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,7 +16,7 @@ import java.util.Set;
 @Serdeable
 @Schema(name = "PlanRequest")
 record PlanRequest(
-        @NotNull @Schema(description = "First local day of the horizon") LocalDate firstDay,
+        @NotNull @InServiceEra @Schema(description = "First local day of the horizon") LocalDate firstDay,
         @NotNull @Min(1) @Max(value = 31, message = "a horizon is at most 31 days") Integer days,
         @Nullable @Schema(description = "Only these communities (default: all)") Set<String> communities,
         @Nullable @Schema(description = "Only these fields (default: every field still to harvest)") Set<String> fields,

@@ -1,5 +1,6 @@
 package harvest.planning;
 
+import harvest.system.era.InServiceEra;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,5 +15,5 @@ import java.time.Instant;
 public record ReplanRequest(
         @Nullable @Schema(description = "Default: the published plan's strategy") Strategy strategy,
         @Nullable @Min(1) @Max(3600) Integer timeLimitSeconds,
-        @Nullable @Schema(description = "Usually now: pin every assignment that starts before this time, as if started, and start no other work before it") Instant pinStartedBefore) {
+        @Nullable @InServiceEra @Schema(description = "Usually now: pin every assignment that starts before this time, as if started, and start no other work before it") Instant pinStartedBefore) {
 }

@@ -1,5 +1,6 @@
 package harvest.weather;
 
+import harvest.system.era.ServiceEra;
 import harvest.system.problem.Problem;
 import harvest.system.problem.ViolationPaths;
 import jakarta.inject.Singleton;
@@ -84,7 +85,12 @@ public class ForecastValidation {
 
     static OffsetDateTime parseTime(String text, String field, List<Problem.Violation> violations) {
         try {
-            return OffsetDateTime.parse(text);
+            OffsetDateTime time = OffsetDateTime.parse(text);
+            if (!ServiceEra.contains(time)) {
+                violations.add(Problem.Violation.of(field, "must be between " + ServiceEra.FIRST_YEAR + " and " + ServiceEra.LAST_YEAR));
+                return null;
+            }
+            return time;
         } catch (DateTimeParseException e) {
             violations.add(Problem.Violation.of(field, "'" + text + "' is not an ISO-8601 time with an offset, e.g. 2023-05-28T06:00:00+08:00"));
             return null;

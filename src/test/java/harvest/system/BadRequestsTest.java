@@ -45,6 +45,64 @@ class BadRequestsTest extends DatabaseTest {
     }
 
     @Test
+    void json_of_another_type_is_refused_never_coerced() {
+        Api.Reply lat = api.post("/api/v1/communities", Ledgers.with(Ledgers.Resource.COMMUNITIES.body("T5"), "lat", java.util.List.of(1)));
+        assertThat(lat.errorFields()).as(lat.toString()).containsExactly("lat");
+        assertThat(api.post("/api/v1/communities", Ledgers.with(Ledgers.Resource.COMMUNITIES.body("T5"), "code", 123))
+                .errorFields()).containsExactly("code");
+        assertThat(api.put("/api/v1/accounts/test-admin", Map.of("enabled", "yes")).errorFields()).containsExactly("enabled");
+        assertThat(api.get("/api/v1/accounts/test-admin").json().get("enabled").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/communities/code/T5").status()).isEqualTo(404);
+    }
+
+    @Test
+    void anything_after_the_json_document_is_refused() {
+        String body = "{\"code\": \"U6\", \"name\": \"六\", \"street\": \"街\", \"lat\": 34, \"lon\": 113} {\"code\": \"U7\"}";
+
+        assertProblem(api.post("/api/v1/communities", body), 400, "/malformed-request");
+        assertThat(api.get("/api/v1/communities/code/U6").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_body_without_a_content_type_is_415() {
+        Api.Reply reply = api.send("POST", "/api/v1/communities",
+                HttpRequest.BodyPublishers.ofString("{\"code\": \"U8\", \"name\": \"八\", \"street\": \"街\", \"lat\": 34, \"lon\": 113}"), null);
+
+        assertProblem(reply, 415, "/unsupported-media-type");
+    }
+
+    @Test
+    void dates_beyond_any_season_are_named_not_overflowed() {
+        Api.Reply far = api.get("/api/v1/audit?from=" + java.net.URLEncoder.encode("+999999999-12-31T23:59:59+18:00", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(far.status()).as(far.toString()).isIn(400, 422);
+        assertThat(far.errorFields()).containsExactly("from");
+
+        Api.Reply early = api.post("/api/v1/plans", Map.of("firstDay", "-999999999-01-01", "days", 3));
+        assertThat(early.status()).as(early.toString()).isIn(400, 422);
+        assertThat(early.errorFields()).containsExactly("firstDay");
+
+        Api.Reply machine = api.post("/api/v1/machines", Ledgers.with(Ledgers.Resource.MACHINES.body("U9"), "availableFrom", "+999999999-12-31T23:59:59+18:00"));
+        assertThat(machine.status()).as(machine.toString()).isIn(400, 422);
+        assertThat(machine.errorFields()).containsExactly("availableFrom");
+    }
+
+    @Test
+    void a_lone_surrogate_is_400() {
+        Api.Reply reply = api.anonymous().post("/api/v1/auth/sign-in", "{\"username\": \"test-admin\", \"password\": \"\\ud800\"}");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
+        assertThat(reply.errorFields()).containsExactly("password");
+    }
+
+    @Test
+    void a_client_that_accepts_only_problem_json_is_answered() {
+        Api.Reply signIn = api.anonymous().post("/api/v1/auth/sign-in", Map.of("username", "test-admin", "password", "test admin passphrase"),
+                "Accept", "application/problem+json");
+        assertThat(signIn.status()).as(signIn.toString()).isEqualTo(200);
+        assertThat(api.get("/api/v1/communities", "Accept", "application/json, application/problem+json").status()).isEqualTo(200);
+    }
+
+    @Test
     void a_time_without_offset_is_refused() {
         Api.Reply reply = api.post("/api/v1/machines",
                 Ledgers.with(Ledgers.Resource.MACHINES.body("U3"), "availableFrom", "2023-05-28T00:00:00"));

@@ -1,5 +1,6 @@
 package harvest.dispatch.report;
 
+import harvest.system.era.InServiceEra;
 import harvest.system.web.CachedRead;
 import harvest.ledger.sheet.CsvSheets;
 import harvest.ledger.sheet.SheetFormat;
@@ -48,20 +49,20 @@ class DailyReportController {
     @CachedRead(asOfNow = true)
     @Get
     @Operation(operationId = "getDailyReport", summary = "The daily dispatch report: the district, then each community (a past day as at midnight, today as now)")
-    public DailyReport report(@PathVariable LocalDate date) {
+    public DailyReport report(@PathVariable @InServiceEra LocalDate date) {
         return reports.report(date);
     }
 
     @CachedRead(asOfNow = true)
     @Get("/fields")
     @Operation(operationId = "getDailyReportFields", summary = "The report's field lines, which the community lines add up")
-    public List<FieldLine> fields(@PathVariable LocalDate date) {
+    public List<FieldLine> fields(@PathVariable @InServiceEra LocalDate date) {
         return reports.fields(date);
     }
 
     @Get(value = "/export", produces = {SheetFormat.CSV_TYPE, SheetFormat.XLSX_TYPE})
     @Operation(operationId = "exportDailyReport", summary = "The report as CSV or XLSX: the district and community lines, or the field lines")
-    public HttpResponse<byte[]> export(@PathVariable LocalDate date,
+    public HttpResponse<byte[]> export(@PathVariable @InServiceEra LocalDate date,
                                        @Parameter(schema = @Schema(allowableValues = {"csv", "xlsx"})) @QueryValue(defaultValue = "csv") String format,
                                        @Parameter(schema = @Schema(allowableValues = {"communities", "fields"})) @QueryValue(defaultValue = "communities") String level) {
         SheetFormat sheetFormat = SheetFormat.ofParameter(format);

@@ -1,5 +1,8 @@
 package harvest.security.staff;
 
+import harvest.system.problem.Problem;
+import harvest.system.problem.ProblemException;
+import harvest.system.problem.ProblemType;
 import jakarta.inject.Singleton;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
@@ -7,6 +10,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +60,7 @@ public class PasswordHasher {
     }
 
     private static byte[] derive(String password, byte[] salt, int memoryKib, int passes, int lanes, int length) {
+        requireWellFormed(password);
         Argon2BytesGenerator generator = new Argon2BytesGenerator();
         generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
@@ -67,5 +72,19 @@ public class PasswordHasher {
         byte[] out = new byte[length];
         generator.generateBytes(password.toCharArray(), out);
         return out;
+    }
+
+    /** A lone surrogate ("\\ud800" in JSON) has no UTF-8 form to hash: the request cannot be read. */
+    private static void requireWellFormed(String password) {
+        for (int i = 0; i < password.length(); i++) {
+            char c = password.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < password.length() && Character.isLowSurrogate(password.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ProblemException(ProblemType.MALFORMED_REQUEST, "password: is not valid Unicode text (a lone surrogate)",
+                        List.of(Problem.Violation.of("password", "is not valid Unicode text (a lone surrogate)")));
+            }
+        }
     }
 }

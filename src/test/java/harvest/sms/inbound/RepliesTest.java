@@ -21,6 +21,7 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -107,6 +108,12 @@ class RepliesTest extends DatabaseTest {
                 "application/x-www-form-urlencoded", "X-Twilio-Signature", FakeTwilio.sign(PUBLIC + INBOUND, form));
         assertThat(forged.status()).as("signed for another body").isEqualTo(403);
         assertThat(forged.json().get("type").asText()).endsWith("/bad-signature");
+        for (String webhook : List.of(INBOUND, "/api/v1/sms/twilio/status")) {
+            Api.Reply malformed = api.send("POST", webhook, HttpRequest.BodyPublishers.ofString("From=%ZZ&Body=%"),
+                    "application/x-www-form-urlencoded", "X-Twilio-Signature", "anything");
+            assertThat(malformed.status()).as(webhook + " " + malformed).isEqualTo(400);
+            assertThat(malformed.json().get("type").asText()).endsWith("/malformed-request");
+        }
         String internal = "http://localhost" + INBOUND;
         assertThat(post(INBOUND, form, internal).status()).as("signed over the URL behind the proxy").isEqualTo(403);
         assertThat(api.get("/api/v1/sms/inbound").json().get("totalItems").asInt()).isZero();
