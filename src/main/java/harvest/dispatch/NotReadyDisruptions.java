@@ -29,7 +29,7 @@ public class NotReadyDisruptions {
     private final Clock clock;
     private final AssignmentWork work;
 
-    public NotReadyDisruptions(FieldLedger fields, PlanStore plans, AssignmentStore assignments, Disruptions disruptions, DispatchSettings settings, Clock clock,
+    NotReadyDisruptions(FieldLedger fields, PlanStore plans, AssignmentStore assignments, Disruptions disruptions, DispatchSettings settings, Clock clock,
                             AssignmentWork work) {
         this.work = work;
         this.fields = fields;

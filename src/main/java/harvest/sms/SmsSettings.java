@@ -1,6 +1,7 @@
 package harvest.sms;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -8,134 +9,49 @@ import java.time.LocalTime;
 
 /** How texts are sent ({@code harvest.sms.*}); the Twilio account is {@code harvest.sms.twilio.*}. */
 @ConfigurationProperties("harvest.sms")
-public class SmsSettings {
-    private boolean workerEnabled = true;
-    private int batchSize = 50;
+public interface SmsSettings {
+    @Bindable(defaultValue = "true")
+    boolean isWorkerEnabled();
+
+    @Bindable(defaultValue = "50")
+    int getBatchSize();
+
     /** Texts a second for each sender; Twilio's default for a long code is one a second. */
-    private double ratePerSecond = 1;
-    private int maxAttempts = 6;
-    private Duration backoff = Duration.ofSeconds(30);
-    private Duration lease = Duration.ofMinutes(2);
-    private Duration validity = Duration.ofHours(12);
-    private LocalTime quietStart = LocalTime.of(22, 0);
-    private LocalTime quietEnd = LocalTime.of(6, 0);
-    private int dailyCap = 10;
-    private int maxSegments = 6;
+    @Bindable(defaultValue = "1")
+    double getRatePerSecond();
+
+    @Bindable(defaultValue = "6")
+    int getMaxAttempts();
+
+    @Bindable(defaultValue = "PT30S")
+    Duration getBackoff();
+
+    @Bindable(defaultValue = "PT2M")
+    Duration getLease();
+
+    @Bindable(defaultValue = "PT12H")
+    Duration getValidity();
+
+    @Bindable(defaultValue = "22:00")
+    LocalTime getQuietStart();
+
+    @Bindable(defaultValue = "06:00")
+    LocalTime getQuietEnd();
+
+    @Bindable(defaultValue = "10")
+    int getDailyCap();
+
+    @Bindable(defaultValue = "6")
+    int getMaxSegments();
+
     /** Broadcast texts one account may queue a day: a stolen or careless account cannot run up the bill. */
-    private int accountDailyBroadcasts = 3000;
+    @Bindable(defaultValue = "3000")
+    int getAccountDailyBroadcasts();
+
     /** For a broadcast's cost estimate: what the provider charges a part (Twilio, to China, 2026). */
-    private BigDecimal pricePerSegment = new BigDecimal("0.0510");
-    private String currency = "USD";
+    @Bindable(defaultValue = "0.0510")
+    BigDecimal getPricePerSegment();
 
-    public boolean isWorkerEnabled() {
-        return workerEnabled;
-    }
-
-    public void setWorkerEnabled(boolean workerEnabled) {
-        this.workerEnabled = workerEnabled;
-    }
-
-    public int getBatchSize() {
-        return batchSize;
-    }
-
-    public void setBatchSize(int batchSize) {
-        this.batchSize = batchSize;
-    }
-
-    public double getRatePerSecond() {
-        return ratePerSecond;
-    }
-
-    public void setRatePerSecond(double ratePerSecond) {
-        this.ratePerSecond = ratePerSecond;
-    }
-
-    public int getMaxAttempts() {
-        return maxAttempts;
-    }
-
-    public void setMaxAttempts(int maxAttempts) {
-        this.maxAttempts = maxAttempts;
-    }
-
-    public Duration getBackoff() {
-        return backoff;
-    }
-
-    public void setBackoff(Duration backoff) {
-        this.backoff = backoff;
-    }
-
-    public Duration getLease() {
-        return lease;
-    }
-
-    public void setLease(Duration lease) {
-        this.lease = lease;
-    }
-
-    public Duration getValidity() {
-        return validity;
-    }
-
-    public void setValidity(Duration validity) {
-        this.validity = validity;
-    }
-
-    public LocalTime getQuietStart() {
-        return quietStart;
-    }
-
-    public void setQuietStart(LocalTime quietStart) {
-        this.quietStart = quietStart;
-    }
-
-    public LocalTime getQuietEnd() {
-        return quietEnd;
-    }
-
-    public void setQuietEnd(LocalTime quietEnd) {
-        this.quietEnd = quietEnd;
-    }
-
-    public int getDailyCap() {
-        return dailyCap;
-    }
-
-    public void setDailyCap(int dailyCap) {
-        this.dailyCap = dailyCap;
-    }
-
-    public BigDecimal getPricePerSegment() {
-        return pricePerSegment;
-    }
-
-    public void setPricePerSegment(BigDecimal pricePerSegment) {
-        this.pricePerSegment = pricePerSegment;
-    }
-
-    public String getCurrency() {
-        return currency;
-    }
-
-    public void setCurrency(String currency) {
-        this.currency = currency;
-    }
-
-    public int getAccountDailyBroadcasts() {
-        return accountDailyBroadcasts;
-    }
-
-    public void setAccountDailyBroadcasts(int accountDailyBroadcasts) {
-        this.accountDailyBroadcasts = accountDailyBroadcasts;
-    }
-
-    public int getMaxSegments() {
-        return maxSegments;
-    }
-
-    public void setMaxSegments(int maxSegments) {
-        this.maxSegments = maxSegments;
-    }
+    @Bindable(defaultValue = "USD")
+    String getCurrency();
 }

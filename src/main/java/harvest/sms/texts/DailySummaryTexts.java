@@ -1,6 +1,6 @@
 package harvest.sms.texts;
 
-import harvest.dispatch.DispatchSettings;
+import harvest.dispatch.BureauLeaders;
 import harvest.dispatch.report.DailyReport;
 import harvest.dispatch.report.DailyReports;
 import harvest.sms.SmsSettings;
@@ -24,17 +24,17 @@ import java.util.List;
 @Singleton
 public class DailySummaryTexts implements ClusterJob {
     private final DailyReports reports;
-    private final DispatchSettings dispatch;
+    private final BureauLeaders leaders;
     private final SmsOutbox outbox;
     private final SmsSettings settings;
     private final Clock clock;
     private final String cron;
 
-    public DailySummaryTexts(DailyReports reports, DispatchSettings dispatch, SmsOutbox outbox, SmsSettings settings, Clock clock,
+    public DailySummaryTexts(DailyReports reports, BureauLeaders leaders, SmsOutbox outbox, SmsSettings settings, Clock clock,
                              @Value("${harvest.dispatch.summary-cron:0 0 20 * * *}") String cron) {
         this.cron = cron;
         this.reports = reports;
-        this.dispatch = dispatch;
+        this.leaders = leaders;
         this.outbox = outbox;
         this.settings = settings;
         this.clock = clock;
@@ -58,12 +58,12 @@ public class DailySummaryTexts implements ClusterJob {
     /** Queues the summary of {@code day} to every configured leader; returns how many texts. */
     @Transactional
     public int queueFor(LocalDate day) {
-        if (dispatch.getLeaderPhones().isEmpty()) {
+        if (leaders.phones().isEmpty()) {
             return 0;
         }
         DailyReport report = reports.report(day);
         String body = new SmsTemplates(settings.getMaxSegments()).dailySummary(SmsLanguage.ZH, day, report.district());
-        List<SmsOutbox.NewText> texts = dispatch.getLeaderPhones().stream().map(phone -> new SmsOutbox.NewText(SmsKind.DAILY_SUMMARY,
+        List<SmsOutbox.NewText> texts = leaders.phones().stream().map(phone -> new SmsOutbox.NewText(SmsKind.DAILY_SUMMARY,
                 SmsRecipient.LEADER, "leader", phone, SmsLanguage.ZH, body, false, null)).toList();
         outbox.queue(texts, settings.getValidity());
         return texts.size();

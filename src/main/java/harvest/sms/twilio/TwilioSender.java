@@ -25,7 +25,7 @@ public class TwilioSender implements SmsSender {
     private final TwilioRestClient client;
     private final TwilioSettings settings;
 
-    public TwilioSender(TwilioRestClient client, TwilioSettings settings) {
+    TwilioSender(TwilioRestClient client, TwilioSettings settings) {
         this.client = client;
         this.settings = settings;
     }

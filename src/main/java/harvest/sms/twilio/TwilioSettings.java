@@ -10,91 +10,56 @@ import java.util.Optional;
  * TWILIO_MESSAGING_SERVICE_SID). Without an account and a sender the service texts into its sandbox.
  */
 @ConfigurationProperties("harvest.sms.twilio")
-public class TwilioSettings {
-    private String accountSid;
-    private String authToken;
-    private String from;
-    private String messagingServiceSid;
+interface TwilioSettings {
+    @Nullable String getAccountSid();
+
+    @Nullable String getAuthToken();
+
+    @Nullable String getFrom();
+
+    @Nullable String getMessagingServiceSid();
+
     /** A Twilio-compatible API instead of https://api.twilio.com (a regional relay, or a test server). */
-    private String apiBaseUrl;
+    @Nullable String getApiBaseUrl();
+
     /**
      * This service's public base URL as Twilio calls it (behind a proxy, the outside one): webhook signatures are
      * checked against it, and delivery status callbacks are asked for at it.
      */
-    private String webhookBaseUrl;
+    @Nullable String getWebhookBaseUrl();
 
-    public boolean configured() {
-        return present(accountSid).isPresent() && present(authToken).isPresent()
-                && (present(from).isPresent() || present(messagingServiceSid).isPresent());
+    default boolean configured() {
+        return EnvValue.of(getAccountSid()).isPresent() && EnvValue.of(getAuthToken()).isPresent()
+                && (EnvValue.of(getFrom()).isPresent() || EnvValue.of(getMessagingServiceSid()).isPresent());
     }
 
-    /** The settings below come from environment variables that are empty when unset: blank means absent. */
-    public Optional<String> authTokenIfSet() {
-        return present(authToken);
+    default Optional<String> authTokenIfSet() {
+        return EnvValue.of(getAuthToken());
     }
 
-    public Optional<String> messagingServiceIfSet() {
-        return present(messagingServiceSid);
+    default Optional<String> messagingServiceIfSet() {
+        return EnvValue.of(getMessagingServiceSid());
     }
 
-    public Optional<String> apiBaseUrlIfSet() {
-        return present(apiBaseUrl);
+    default Optional<String> apiBaseUrlIfSet() {
+        return EnvValue.of(getApiBaseUrl());
     }
 
     /** Without the trailing slash. */
-    public Optional<String> webhookBaseUrlIfSet() {
-        return present(webhookBaseUrl).map(url -> url.replaceAll("/$", ""));
+    default Optional<String> webhookBaseUrlIfSet() {
+        return EnvValue.of(getWebhookBaseUrl()).map(url -> url.replaceAll("/$", ""));
     }
 
-    private static Optional<String> present(@Nullable String value) {
-        return Optional.ofNullable(value).filter(v -> !v.isBlank());
-    }
+    /**
+     * These settings come from environment variables that are empty when unset ({@code ${TWILIO_FROM:}}): blank means
+     * absent. A class of its own, as Micronaut allows a configuration interface getters and default methods only.
+     */
+    final class EnvValue {
+        private EnvValue() {
+        }
 
-    public String getAccountSid() {
-        return accountSid;
-    }
-
-    public void setAccountSid(String accountSid) {
-        this.accountSid = accountSid;
-    }
-
-    public String getAuthToken() {
-        return authToken;
-    }
-
-    public void setAuthToken(String authToken) {
-        this.authToken = authToken;
-    }
-
-    public String getFrom() {
-        return from;
-    }
-
-    public void setFrom(String from) {
-        this.from = from;
-    }
-
-    public String getMessagingServiceSid() {
-        return messagingServiceSid;
-    }
-
-    public void setMessagingServiceSid(String messagingServiceSid) {
-        this.messagingServiceSid = messagingServiceSid;
-    }
-
-    public String getWebhookBaseUrl() {
-        return webhookBaseUrl;
-    }
-
-    public void setWebhookBaseUrl(String webhookBaseUrl) {
-        this.webhookBaseUrl = webhookBaseUrl;
-    }
-
-    public String getApiBaseUrl() {
-        return apiBaseUrl;
-    }
-
-    public void setApiBaseUrl(String apiBaseUrl) {
-        this.apiBaseUrl = apiBaseUrl;
+        static Optional<String> of(@Nullable String value) {
+            return Optional.ofNullable(value).filter(v -> !v.isBlank());
+        }
     }
 }

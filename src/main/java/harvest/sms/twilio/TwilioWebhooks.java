@@ -44,7 +44,7 @@ public class TwilioWebhooks {
     private final OutboxLeases leases;
     private final ReplyHandler replies;
 
-    public TwilioWebhooks(TwilioSettings twilio, OutboxLeases leases, ReplyHandler replies) {
+    TwilioWebhooks(TwilioSettings twilio, OutboxLeases leases, ReplyHandler replies) {
         this.twilio = twilio;
         this.leases = leases;
         this.replies = replies;

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,10 +178,7 @@ class SmsWorkerTest extends DatabaseTest {
         // each number gets ten notices, each twice: a repeated broadcast, identical bodies to the same number
         outbox.queue(IntStream.range(0, 1000).mapToObj(i -> text(phones.get(i % 50), "notice " + (i / 50) % 10, false)).toList(),
                 Duration.ofHours(1));
-        SmsSettings quick = copy(settings);
-        quick.setLease(Duration.ofSeconds(1));
-        quick.setBackoff(Duration.ofMillis(20));
-        quick.setMaxAttempts(20);
+        SmsSettings quick = Settings.copy(settings).withRetries(Duration.ofSeconds(1), Duration.ofMillis(20), 20);
         Random random = new Random(20261201);
         int kills = 0;
         Instant deadline = Instant.now().plusSeconds(180);
@@ -217,9 +215,7 @@ class SmsWorkerTest extends DatabaseTest {
         outbox.queue(List.of(text(phone, "plan for tomorrow", false), text(phone, "storm in an hour: stop and cover the grain", true)),
                 Duration.ofHours(24));
         LocalTime now = Instant.now().atZone(DistrictTime.ZONE).toLocalTime();
-        SmsSettings night = copy(settings);
-        night.setQuietStart(now.minusHours(1));
-        night.setQuietEnd(now.plusHours(1));
+        SmsSettings night = Settings.copy(settings).withQuietHours(now.minusHours(1), now.plusHours(1));
 
         drainAll(worker(night));
 
@@ -277,8 +273,7 @@ class SmsWorkerTest extends DatabaseTest {
     void beyond_the_daily_cap_a_recipients_texts_wait_for_tomorrow() {
         String phone = "+8613900006000";
         outbox.queue(IntStream.range(0, 3).mapToObj(i -> text(phone, "note " + i, false)).toList(), Duration.ofDays(2));
-        SmsSettings capped = copy(settings);
-        capped.setDailyCap(2);
+        SmsSettings capped = Settings.copy(settings).withDailyCap(2);
 
         drainAll(worker(capped));
 
@@ -287,13 +282,33 @@ class SmsWorkerTest extends DatabaseTest {
                 .satisfies(m -> assertThat(m.errorMessage()).contains("daily cap"));
     }
 
-    private static SmsSettings copy(SmsSettings original) {
-        SmsSettings copy = new SmsSettings();
-        copy.setRatePerSecond(original.getRatePerSecond());
-        copy.setBatchSize(original.getBatchSize());
-        copy.setDailyCap(original.getDailyCap());
-        copy.setQuietStart(original.getQuietStart());
-        copy.setQuietEnd(original.getQuietEnd());
-        return copy;
+    /**
+     * The configured settings with a few changed, for a worker built by hand. The components are named as the
+     * interface's getters so that the record implements it as it stands.
+     */
+    record Settings(boolean isWorkerEnabled, int getBatchSize, double getRatePerSecond, int getMaxAttempts, Duration getBackoff,
+                    Duration getLease, Duration getValidity, LocalTime getQuietStart, LocalTime getQuietEnd, int getDailyCap,
+                    int getMaxSegments, int getAccountDailyBroadcasts, BigDecimal getPricePerSegment, String getCurrency)
+            implements SmsSettings {
+        static Settings copy(SmsSettings s) {
+            return new Settings(s.isWorkerEnabled(), s.getBatchSize(), s.getRatePerSecond(), s.getMaxAttempts(), s.getBackoff(),
+                    s.getLease(), s.getValidity(), s.getQuietStart(), s.getQuietEnd(), s.getDailyCap(), s.getMaxSegments(),
+                    s.getAccountDailyBroadcasts(), s.getPricePerSegment(), s.getCurrency());
+        }
+
+        Settings withRetries(Duration lease, Duration backoff, int maxAttempts) {
+            return new Settings(isWorkerEnabled, getBatchSize, getRatePerSecond, maxAttempts, backoff, lease, getValidity,
+                    getQuietStart, getQuietEnd, getDailyCap, getMaxSegments, getAccountDailyBroadcasts, getPricePerSegment, getCurrency);
+        }
+
+        Settings withQuietHours(LocalTime start, LocalTime end) {
+            return new Settings(isWorkerEnabled, getBatchSize, getRatePerSecond, getMaxAttempts, getBackoff, getLease, getValidity,
+                    start, end, getDailyCap, getMaxSegments, getAccountDailyBroadcasts, getPricePerSegment, getCurrency);
+        }
+
+        Settings withDailyCap(int dailyCap) {
+            return new Settings(isWorkerEnabled, getBatchSize, getRatePerSecond, getMaxAttempts, getBackoff, getLease, getValidity,
+                    getQuietStart, getQuietEnd, dailyCap, getMaxSegments, getAccountDailyBroadcasts, getPricePerSegment, getCurrency);
+        }
     }
 }
