@@ -82,6 +82,12 @@ public abstract class Ledger<E extends LedgerEntity, R extends LedgerRequest<E>>
         return repository.findAll(Filter.<E>activeUnless(includeRetired).spec(), Sort.of(Sort.Order.asc("code")));
     }
 
+    /** The rows with these codes by code, retired ones included: what was planned with them still names them. */
+    public Map<String, E> byCodes(Collection<String> codes) {
+        return codes.isEmpty() ? Map.of()
+                : repository.findByCodeIn(codes).stream().collect(Collectors.toMap(E::code, Function.identity()));
+    }
+
     /** Active rows whose {@code property} equals {@code value}, in code order. */
     public List<E> where(String property, Object value) {
         return repository.findAll(Filter.<E>activeUnless(false).equal(property, value).spec(), Sort.of(Sort.Order.asc("code")));

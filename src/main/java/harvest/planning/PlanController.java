@@ -53,13 +53,16 @@ class PlanController {
     private final PlanStore plans;
     private final AssignmentStore assignments;
     private final PlanPublication publication;
+    private final NavigableJobs navigable;
     private final Access access;
 
-    public PlanController(PlanSolving solving, PlanStore plans, AssignmentStore assignments, PlanPublication publication, Access access) {
+    public PlanController(PlanSolving solving, PlanStore plans, AssignmentStore assignments, PlanPublication publication,
+                          NavigableJobs navigable, Access access) {
         this.solving = solving;
         this.plans = plans;
         this.assignments = assignments;
         this.publication = publication;
+        this.navigable = navigable;
         this.access = access;
     }
 
@@ -135,7 +138,7 @@ class PlanController {
     @Secured({Roles.VIEWER, Roles.OPERATOR})
     @CachedRead
     @Get("/{id}/machines/{code}")
-    @Operation(summary = "One combine's itinerary")
+    @Operation(summary = "One combine's itinerary, and its jobs by day with where and who each is")
     public Itinerary machine(@PathVariable long id, @PathVariable String code) {
         access.requireMachine(code);
         shown(id);
@@ -143,7 +146,7 @@ class PlanController {
         if (assignments.isEmpty()) {
             throw ProblemException.notFound("combine " + code + " in plan " + id);
         }
-        return Itinerary.of(code, assignments);
+        return Itinerary.of(code, assignments, navigable.byDay(assignments));
     }
 
     @Secured({Roles.VIEWER, Roles.FARMER})
@@ -159,21 +162,21 @@ class PlanController {
         if (assignments.isEmpty() && unassigned.isEmpty()) {
             throw ProblemException.notFound("field " + code + " in plan " + id);
         }
-        return new FieldPlan(code, Assignment.totalAreaMu(assignments), assignments, unassigned, atRisk);
+        return new FieldPlan(code, Assignment.totalAreaMu(assignments), assignments, unassigned, atRisk, navigable.byDay(assignments));
     }
 
     @Secured({Roles.VIEWER, Roles.TEAM_LEADER})
     @CachedRead
     @Get("/{id}/teams/{code}")
-    @Operation(summary = "One volunteer team's tasks: the jobs it helps with, in time order")
-    public List<Assignment> team(@PathVariable long id, @PathVariable String code) {
+    @Operation(summary = "One volunteer team's tasks: the jobs it helps with, in time order, each with its day, where and who")
+    public List<NavigableJob> team(@PathVariable long id, @PathVariable String code) {
         access.requireTeam(code);
         shown(id);
         List<Assignment> tasks = assignments.teamTasks(id, code);
         if (tasks.isEmpty()) {
             throw ProblemException.notFound("team " + code + " in plan " + id);
         }
-        return tasks;
+        return navigable.of(tasks);
     }
 
     /** A solved plan as one person's view shows it: the app shows people only the plan they work to. */

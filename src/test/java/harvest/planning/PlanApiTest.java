@@ -1,6 +1,7 @@
 package harvest.planning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import harvest.planning.domain.Place;
 import harvest.testing.Api;
 import harvest.testing.DatabaseTest;
 import harvest.testing.Files;
@@ -12,13 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static harvest.planning.PlanPolling.awaitFinished;
@@ -39,6 +44,10 @@ class PlanApiTest extends DatabaseTest {
 
     private static final Set<String> WET_AGAIN = Set.of("BL-01", "BL-02", "GQY-01", "GQY-02", "YC-01", "YC-02", "XX-01");
 
+    private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
+
+    /** Ledger rows by ledger and code, read once: the views name many rows many times. */
+    private final Map<String, JsonNode> ledgers = new HashMap<>();
     private long greedyId;
     private long plannerId;
     private double greedyLoss;
@@ -143,9 +152,27 @@ class PlanApiTest extends DatabaseTest {
         List<Integer> sequence = new ArrayList<>();
         itinerary.get("assignments").forEach(a -> sequence.add(a.get("sequence").asInt()));
         assertThat(sequence).isSorted().startsWith(1);
+        assertNavigableByDay(itinerary.get("days"), itinerary.get("assignments"));
+
+        String severalDays = StreamSupport.stream(assignments.spliterator(), false)
+                .collect(Collectors.groupingBy(a -> a.get("machineCode").asText(), TreeMap::new, Collectors.mapping(PlanApiTest::districtDay, Collectors.toSet())))
+                .entrySet().stream().filter(days -> days.getValue().size() > 1).findFirst().orElseThrow().getKey();
+        JsonNode route = api.get("/api/v1/plans/" + plannerId + "/machines/" + severalDays).json();
+        assertThat(route.get("days").size()).as("a combine working several days").isGreaterThan(1);
+        assertNavigableByDay(route.get("days"), route.get("assignments"));
 
         JsonNode field = api.get("/api/v1/plans/" + plannerId + "/fields/" + first.get("fieldCode").asText()).json();
         assertThat(field.get("assignments")).isNotEmpty();
+        assertNavigableByDay(field.get("days"), field.get("assignments"));
+
+        String team = StreamSupport.stream(assignments.spliterator(), false).filter(a -> a.has("teamCode"))
+                .findFirst().orElseThrow().get("teamCode").asText();
+        JsonNode tasks = api.get("/api/v1/plans/" + plannerId + "/teams/" + team).json();
+        assertThat(tasks).isNotEmpty().allSatisfy(task -> {
+            assertThat(task.get("teamCode").asText()).as("still an assignment").isEqualTo(team);
+            assertThat(task.get("day").asText()).isEqualTo(districtDay(task).toString());
+            assertNavigable(task);
+        });
 
         Api.Reply csv = api.get("/api/v1/plans/" + plannerId + "/assignments/export");
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
@@ -251,6 +278,72 @@ class PlanApiTest extends DatabaseTest {
         });
         assertThat(assignments).anySatisfy(a -> assertThat(a.get("chunkId").asText()).contains("#2"));
         assertThat(plan.at("/outcome/metrics/machines")).hasSize(2);
+    }
+
+    private static LocalDate districtDay(JsonNode assignment) {
+        return OffsetDateTime.parse(assignment.get("start").asText()).atZoneSameInstant(DISTRICT).toLocalDate();
+    }
+
+    /** The days hold exactly the view's assignments, each under the day it starts in district time, in time order. */
+    private void assertNavigableByDay(JsonNode days, JsonNode assignments) {
+        List<String> chunks = new ArrayList<>();
+        List<Instant> starts = new ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
+        for (JsonNode day : days) {
+            LocalDate date = LocalDate.parse(day.get("day").asText());
+            dates.add(date);
+            assertThat(day.get("jobs")).isNotEmpty().allSatisfy(job -> {
+                assertThat(districtDay(job)).isEqualTo(date);
+                assertThat(job.get("day").asText()).isEqualTo(date.toString());
+                assertNavigable(job);
+                chunks.add(job.get("chunkId").asText());
+                starts.add(OffsetDateTime.parse(job.get("start").asText()).toInstant());
+            });
+        }
+        assertThat(dates).doesNotHaveDuplicates().isSorted();
+        assertThat(starts).isSorted();
+        assertThat(chunks).containsExactlyInAnyOrderElementsOf(
+                StreamSupport.stream(assignments.spliterator(), false).map(a -> a.get("chunkId").asText()).toList());
+    }
+
+    /**
+     * A job names its field, household, drying site and nearest aid station as the ledgers have them (a staff
+     * caller sees the site contact's phone) and links to the field.
+     */
+    private void assertNavigable(JsonNode job) {
+        JsonNode field = ledger("fields", job.get("fieldCode").asText());
+        assertThat(job.get("field").get("name").asText()).isEqualTo(field.get("name").asText());
+        assertThat(job.get("field").get("lat").asDouble()).isEqualTo(field.get("lat").asDouble());
+        assertThat(job.get("field").get("lon").asDouble()).isEqualTo(field.get("lon").asDouble());
+        assertThat(job.get("field").get("areaMu").decimalValue()).isEqualByComparingTo(field.get("areaMu").decimalValue());
+        assertThat(job.get("navigation").asText()).isEqualTo("geo:" + field.get("lat").asText() + "," + field.get("lon").asText());
+
+        JsonNode farmer = ledger("farmers", field.get("farmerCode").asText());
+        assertThat(job.at("/farmer/name")).isEqualTo(farmer.get("name"));
+        assertThat(job.at("/farmer/phone")).isEqualTo(farmer.path("phone"));
+
+        if (job.has("dryingSiteCode")) {
+            JsonNode site = ledger("drying-sites", job.get("dryingSiteCode").asText());
+            for (String property : List.of("name", "lat", "lon", "contactName", "contactPhone")) {
+                assertThat(job.path("dryingSite").path(property)).as(property).isEqualTo(site.path(property));
+            }
+        } else {
+            assertThat(job.has("dryingSite")).isFalse();
+        }
+
+        Place at = new Place(field.get("lat").asDouble(), field.get("lon").asDouble());
+        JsonNode aid = job.get("aidStation");
+        double km = at.greatCircleKm(new Place(aid.get("lat").asDouble(), aid.get("lon").asDouble()));
+        JsonNode station = ledger("aid-stations", aid.get("code").asText());
+        assertThat(aid.get("name").asText()).isEqualTo(station.get("name").asText());
+        assertThat(aid.get("offers")).isEqualTo(station.get("offers"));
+        JsonNode all = ledgers.computeIfAbsent("aid-stations", key -> api.get("/api/v1/aid-stations?size=500").json().get("items"));
+        assertThat(all).as("none nearer the field").allSatisfy(other ->
+                assertThat(at.greatCircleKm(new Place(other.get("lat").asDouble(), other.get("lon").asDouble()))).isGreaterThanOrEqualTo(km));
+    }
+
+    private JsonNode ledger(String ledger, String code) {
+        return ledgers.computeIfAbsent(ledger + "/" + code, key -> api.get("/api/v1/" + ledger + "/code/" + code).json());
     }
 
     /**

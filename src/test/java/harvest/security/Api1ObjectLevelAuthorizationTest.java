@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,6 +165,36 @@ class Api1ObjectLevelAuthorizationTest extends DatabaseTest {
                 .post("/api/v1/plans/" + plan + "/assignments/" + chunkOf(operators.mine()) + "/status", Map.of("status", "CONFIRMED"));
         assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
         assertThat(confirmed.json().path("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    /**
+     * Property level, on this published plan: phone numbers go where the texts take them. Operators and team leaders
+     * are texted the household's phone with their jobs (and a farmer's is their own), so each view shows it; nobody
+     * is texted a drying-site contact's phone and the public board withholds it, so only staff see that.
+     */
+    @Test
+    void the_views_show_the_households_phone_to_the_people_texted_it_and_a_site_contacts_phone_to_staff_only() {
+        String plans = "/api/v1/plans/" + plan;
+        List<JsonNode> itinerary = daysOf(operators.me().get(plans + "/machines/" + operators.mine()).json());
+        List<JsonNode> field = daysOf(farmers.me().get(plans + "/fields/" + farmers.mine()).json());
+        List<JsonNode> tasks = StreamSupport.stream(leaders.me().get(plans + "/teams/" + leaders.mine()).json().spliterator(), false).toList();
+        assertThat(List.of(itinerary, field, tasks)).as("each view has jobs").allSatisfy(jobs -> assertThat(jobs).isNotEmpty());
+
+        assertThat(Stream.of(itinerary, field, tasks).flatMap(List::stream)).allSatisfy(job -> {
+            String farmer = ledger("fields", job.path("fieldCode").asText()).path("farmerCode").asText();
+            assertThat(job.at("/farmer/phone").asText()).isEqualTo(ledger("farmers", farmer).path("phone").asText()).startsWith("+86");
+            assertThat(job.at("/dryingSite/name").asText()).isNotEmpty();
+            assertThat(job.at("/dryingSite/contactName").asText()).isNotEmpty();
+            assertThat(job.at("/dryingSite/contactPhone").isMissingNode()).as("the contact's phone, to an app user").isTrue();
+        });
+        assertThat(daysOf(api.staff(Roles.VIEWER).get(plans + "/machines/" + operators.mine()).json())).allSatisfy(job ->
+                assertThat(job.at("/dryingSite/contactPhone").asText())
+                        .isEqualTo(ledger("drying-sites", job.path("dryingSiteCode").asText()).path("contactPhone").asText()).startsWith("+86"));
+    }
+
+    private static List<JsonNode> daysOf(JsonNode view) {
+        return StreamSupport.stream(view.path("days").spliterator(), false)
+                .flatMap(day -> StreamSupport.stream(day.path("jobs").spliterator(), false)).toList();
     }
 
     @Test

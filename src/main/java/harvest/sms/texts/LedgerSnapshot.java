@@ -5,11 +5,10 @@ import harvest.drying.DryingSite;
 import harvest.farmer.Farmer;
 import harvest.field.Field;
 import harvest.machine.Machine;
-import harvest.planning.domain.Place;
+import harvest.planning.NearestAidStation;
 import harvest.team.Team;
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +25,6 @@ record LedgerSnapshot(Map<String, Machine> machines, Map<String, Farmer> farmers
     }
 
     String nearestAid(Field field) {
-        Place at = new Place(field.lat(), field.lon());
-        return aidStations.stream()
-                .min(Comparator.comparingDouble(s -> at.greatCircleKm(new Place(s.lat(), s.lon()))))
-                .map(AidStation::name).orElse("—");
+        return NearestAidStation.to(field, aidStations).map(AidStation::name).orElse("—");
     }
 }
