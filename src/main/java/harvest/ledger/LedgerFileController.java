@@ -36,7 +36,7 @@ import java.util.Map;
 @Secured(Roles.VIEWER)
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/ledgers")
-@Tag(name = "ledger files")
+@Tag(name = "ledger-files")
 @ProblemResponses
 class LedgerFileController {
     private static final String ZIP = "application/zip";
