@@ -60,7 +60,10 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
         return ok(ledger.get(id));
     }
 
-    /** Each controller overrides this only to name it: a suffix cannot put the noun inside the id (getFieldByCode). */
+    /**
+     * Each controller overrides this only to name it, as a suffix cannot put the noun inside the id (getFieldByCode);
+     * the override keeps the route, the rule, the parameter binding and the summary declared here.
+     */
     @Secured(Roles.VIEWER)
     @Get("/code/{code}")
     @Operation(summary = "Read an entry by the bureau's code")
