@@ -9,6 +9,7 @@ import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -26,7 +27,7 @@ import java.util.Set;
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/aid-stations")
 @Tag(name = "aid-stations")
-@OpenAPIDecorator(opIdSuffix = "AidStation", addAlways = true)
+@OpenAPIDecorator(opIdSuffix = "AidStation", addAlways = false)
 @ProblemResponses
 class AidStationController extends LedgerEndpoints<AidStation, AidStationRequest, AidStationResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode");
@@ -43,5 +44,11 @@ class AidStationController extends LedgerEndpoints<AidStation, AidStationRequest
     public PageResponse<AidStationResponse> list(@Nullable @QueryValue String community, @Nullable @QueryValue String street,
                                                  @Valid @RequestBean ListQuery query) {
         return page(communities.located(Filter.<AidStation>activeUnless(query.includeRetired()), community, street), query, SORTABLE);
+    }
+
+    @Override
+    @Operation(operationId = "getAidStationByCode")
+    public HttpResponse<AidStationResponse> getByCode(String code) {
+        return super.getByCode(code);
     }
 }

@@ -9,7 +9,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.openapi.annotation.OpenAPIDecorator;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -24,7 +23,6 @@ import java.time.Instant;
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/audit")
 @Tag(name = "audit")
-@OpenAPIDecorator(opIdSuffix = "AuditEvent", addAlways = true)
 @ProblemResponses
 class AuditController {
     private final AuditLog audit;

@@ -8,6 +8,7 @@ import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -25,7 +26,7 @@ import java.util.Set;
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/communities")
 @Tag(name = "communities")
-@OpenAPIDecorator(opIdSuffix = "Community", addAlways = true)
+@OpenAPIDecorator(opIdSuffix = "Community", addAlways = false)
 @ProblemResponses
 class CommunityController extends LedgerEndpoints<Community, CommunityRequest, CommunityResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "street");
@@ -39,5 +40,11 @@ class CommunityController extends LedgerEndpoints<Community, CommunityRequest, C
     @Operation(operationId = "listCommunities", summary = "List entries, filtered, sorted and paged")
     public PageResponse<CommunityResponse> list(@Nullable @QueryValue String street, @Valid @RequestBean ListQuery query) {
         return page(Filter.<Community>activeUnless(query.includeRetired()).equal("street", street), query, SORTABLE);
+    }
+
+    @Override
+    @Operation(operationId = "getCommunityByCode")
+    public HttpResponse<CommunityResponse> getByCode(String code) {
+        return super.getByCode(code);
     }
 }

@@ -9,6 +9,7 @@ import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -26,7 +27,7 @@ import java.util.Set;
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/drying-sites")
 @Tag(name = "drying-sites")
-@OpenAPIDecorator(opIdSuffix = "DryingSite", addAlways = true)
+@OpenAPIDecorator(opIdSuffix = "DryingSite", addAlways = false)
 @ProblemResponses
 class DryingSiteController extends LedgerEndpoints<DryingSite, DryingSiteRequest, DryingSiteResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "kind", "communityCode", "capacityTonnesPerDay");
@@ -46,5 +47,11 @@ class DryingSiteController extends LedgerEndpoints<DryingSite, DryingSiteRequest
         return page(communities.located(Filter.<DryingSite>activeUnless(query.includeRetired()), community, street)
                 .equal("kind", kind)
                 .equal("rainUsable", rainUsable), query, SORTABLE);
+    }
+
+    @Override
+    @Operation(operationId = "getDryingSiteByCode")
+    public HttpResponse<DryingSiteResponse> getByCode(String code) {
+        return super.getByCode(code);
     }
 }

@@ -30,7 +30,7 @@ import java.time.Duration;
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/api/v1/public/drying-sites")
-@Tag(name = "public")
+@Tag(name = "drying-sites")
 @ProblemResponses
 class PublicDryingSiteController {
     private final PublicBoard board;

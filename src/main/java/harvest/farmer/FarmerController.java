@@ -33,7 +33,7 @@ import java.util.Set;
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/farmers")
 @Tag(name = "farmers")
-@OpenAPIDecorator(opIdSuffix = "Farmer", addAlways = true)
+@OpenAPIDecorator(opIdSuffix = "Farmer", addAlways = false)
 @ProblemResponses
 class FarmerController extends LedgerEndpoints<Farmer, FarmerRequest, FarmerResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode");
@@ -58,9 +58,15 @@ class FarmerController extends LedgerEndpoints<Farmer, FarmerRequest, FarmerResp
                 .equal("elderly", elderly), query, SORTABLE);
     }
 
+    @Override
+    @Operation(operationId = "getFarmerByCode")
+    public HttpResponse<FarmerResponse> getByCode(String code) {
+        return super.getByCode(code);
+    }
+
     @Secured(Roles.DISPATCHER)
     @Put("/{id}/sms-opt-out")
-    @Operation(summary = "Stop or resume texts to a household, e.g. after it asked by phone (an SMS STOP does the same)")
+    @Operation(operationId = "setFarmerSmsOptOut", summary = "Stop or resume texts to a household, e.g. after it asked by phone (an SMS STOP does the same)")
     public HttpResponse<FarmerResponse> setSmsOptOut(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                                      @Body @Valid SmsOptOut body) {
         return ok(farmers.setSmsOptOut(id, ExpectedVersion.required(ifMatch, body.version()), body.optedOut()));

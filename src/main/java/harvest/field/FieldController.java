@@ -33,7 +33,7 @@ import java.util.Set;
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/fields")
 @Tag(name = "fields")
-@OpenAPIDecorator(opIdSuffix = "Field", addAlways = true)
+@OpenAPIDecorator(opIdSuffix = "Field", addAlways = false)
 @ProblemResponses
 class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "communityCode", "farmerCode", "areaMu", "ripeFrom", "status");
@@ -58,9 +58,15 @@ class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldResponse
                 .equal("farmerCode", farmer), query, SORTABLE);
     }
 
+    @Override
+    @Operation(operationId = "getFieldByCode")
+    public HttpResponse<FieldResponse> getByCode(String code) {
+        return super.getByCode(code);
+    }
+
     @Secured(Roles.DISPATCHER)
     @Post("/{id}/status")
-    @Operation(summary = "Move a field along its season; only legal transitions are accepted, SOWN names the next crop, DRYING and STORED follow drying-site intake and outflow")
+    @Operation(operationId = "changeFieldStatus", summary = "Move a field along its season; only legal transitions are accepted, SOWN names the next crop, DRYING and STORED follow drying-site intake and outflow")
     public HttpResponse<FieldResponse> changeStatus(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                                     @Body @Valid StatusChange body) {
         return ok(fields.changeStatus(id, ExpectedVersion.required(ifMatch, body.version()), body.status(), body.nextCrop()));

@@ -29,6 +29,11 @@ import java.util.function.Function;
 /**
  * The REST shape every ledger shares: create, read by id or code, update under optimistic locking, retire, list.
  * A feature's controller extends this and adds its list filters.
+ * <p>
+ * The contract needs one operation id per ledger for each of these. A controller's
+ * {@code @OpenAPIDecorator(opIdSuffix = "Field", addAlways = false)} appends its noun to the inherited methods' names
+ * (createField, getField, updateField, retireField) and leaves the ids it writes itself as written: micronaut-openapi
+ * reads a subclass's own methods twice, and two readings whose ids differ are merged with their parameters reordered.
  */
 public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRequest<E>, P> {
     protected final Ledger<E, R> ledger;
@@ -55,6 +60,10 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
         return ok(ledger.get(id));
     }
 
+    /**
+     * Each controller overrides this only to name it, as a suffix cannot put the noun inside the id (getFieldByCode);
+     * the override keeps the route, the rule, the parameter binding and the summary declared here.
+     */
     @Secured(Roles.VIEWER)
     @Get("/code/{code}")
     @Operation(summary = "Read an entry by the bureau's code")

@@ -36,7 +36,7 @@ import java.util.Map;
 @Secured(Roles.VIEWER)
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/ledgers")
-@Tag(name = "ledger files")
+@Tag(name = "ledger-files")
 @ProblemResponses
 class LedgerFileController {
     private static final String ZIP = "application/zip";
@@ -51,7 +51,7 @@ class LedgerFileController {
 
     @Secured(Roles.DISPATCHER)
     @Post(value = "/{ledger}/import", consumes = {SheetFormat.CSV_TYPE, SheetFormat.XLSX_TYPE})
-    @Operation(summary = "Import one ledger file (CSV or XLSX); upsert by code, all-or-nothing")
+    @Operation(operationId = "importLedger", summary = "Import one ledger file (CSV or XLSX); upsert by code, all-or-nothing")
     public ImportReport importLedger(
             @Parameter(schema = @Schema(allowableValues = {"communities", "farmers", "fields", "machines", "drying_sites", "teams", "aid_stations"}))
             @PathVariable String ledger,
@@ -64,7 +64,7 @@ class LedgerFileController {
 
     @Secured(Roles.DISPATCHER)
     @Post(value = "/bundle", consumes = ZIP)
-    @Operation(summary = "Import a scenario bundle: a zip of ledger files named after their ledger (fields.csv, machines.xlsx, ...)")
+    @Operation(operationId = "importLedgerBundle", summary = "Import a scenario bundle: a zip of ledger files named after their ledger (fields.csv, machines.xlsx, ...)")
     public ImportReport importZip(@QueryValue(defaultValue = "false") boolean dryRun, @Body byte[] zip) {
         LedgerBundle bundle = LedgerBundle.ofZip(zip);
         return importer.importSheets(bundle.sheets(), bundle.ignored(), dryRun);
@@ -72,7 +72,7 @@ class LedgerFileController {
 
     @Secured(Roles.DISPATCHER)
     @Post(value = "/bundle/parts", consumes = MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Import a scenario bundle as multipart: one file part per ledger, named after the ledger")
+    @Operation(operationId = "importLedgerBundleParts", summary = "Import a scenario bundle as multipart: one file part per ledger, named after the ledger")
     public ImportReport importParts(@QueryValue(defaultValue = "false") boolean dryRun,
                                     @Nullable CompletedFileUpload communities, @Nullable CompletedFileUpload farmers,
                                     @Nullable CompletedFileUpload fields, @Nullable CompletedFileUpload machines,
@@ -100,7 +100,7 @@ class LedgerFileController {
     }
 
     @Get(value = "/{ledger}/export", produces = {SheetFormat.CSV_TYPE, SheetFormat.XLSX_TYPE})
-    @Operation(summary = "Export a ledger in its import columns; text that spreadsheets would run as a formula is neutralised")
+    @Operation(operationId = "exportLedger", summary = "Export a ledger in its import columns; text that spreadsheets would run as a formula is neutralised")
     public HttpResponse<byte[]> export(
             @Parameter(schema = @Schema(allowableValues = {"communities", "farmers", "fields", "machines", "drying_sites", "teams", "aid_stations"}))
             @PathVariable String ledger,

@@ -9,6 +9,7 @@ import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -30,7 +31,7 @@ import java.util.Set;
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/machines")
 @Tag(name = "machines")
-@OpenAPIDecorator(opIdSuffix = "Machine", addAlways = true)
+@OpenAPIDecorator(opIdSuffix = "Machine", addAlways = false)
 @ProblemResponses
 class MachineController extends LedgerEndpoints<Machine, MachineRequest, MachineResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "kind", "origin", "capacityMuPerHour", "availableFrom");
@@ -64,16 +65,22 @@ class MachineController extends LedgerEndpoints<Machine, MachineRequest, Machine
         return page(filter, query, SORTABLE);
     }
 
+    @Override
+    @Operation(operationId = "getMachineByCode")
+    public HttpResponse<MachineResponse> getByCode(String code) {
+        return super.getByCode(code);
+    }
+
     @Secured(Roles.DISPATCHER)
     @Post("/{id}/breakdown")
-    @Operation(summary = "Report the combine broken: it stays out of planning and its pending work in the published plan is flagged for re-planning")
+    @Operation(operationId = "reportMachineBreakdown", summary = "Report the combine broken: it stays out of planning and its pending work in the published plan is flagged for re-planning")
     public Breakdown reportBreakdown(@PathVariable long id) {
         return breakdowns.report(machines.get(id).code());
     }
 
     @Secured(Roles.DISPATCHER)
     @Delete("/{id}/breakdown")
-    @Operation(summary = "Report the combine repaired")
+    @Operation(operationId = "reportMachineRepaired", summary = "Report the combine repaired")
     public Breakdown repaired(@PathVariable long id) {
         String code = machines.get(id).code();
         return breakdowns.repaired(code).orElseThrow(() -> ProblemException.notFound("breakdown of " + code));

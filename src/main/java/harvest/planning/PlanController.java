@@ -23,7 +23,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.openapi.annotation.OpenAPIDecorator;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,7 +42,6 @@ import java.util.stream.Stream;
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/plans")
 @Tag(name = "plans")
-@OpenAPIDecorator(opIdSuffix = "Plan", addAlways = true)
 @ProblemResponses
 class PlanController {
     private static final List<String> CSV_HEADERS = List.of("machine_code", "sequence", "field_code", "chunk_id", "start", "end",
@@ -68,7 +66,7 @@ class PlanController {
 
     @Secured(Roles.DISPATCHER)
     @Post
-    @Operation(summary = "Ask for a plan; it is solved in the background (poll the Location; 429 when every solver is busy)")
+    @Operation(operationId = "createPlan", summary = "Ask for a plan; it is solved in the background (poll the Location; 429 when every solver is busy)")
     @ApiResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
     @ApiResponse(responseCode = "429", description = "Every solver is busy and the queue is full",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -86,14 +84,14 @@ class PlanController {
     }
 
     @Get("/{id}")
-    @Operation(summary = "A plan: its state and best score while solving; metrics, unassigned and at-risk fields, score explanation once solved")
+    @Operation(operationId = "getPlan", summary = "A plan: its state and best score while solving; metrics, unassigned and at-risk fields, score explanation once solved")
     public Plan get(@PathVariable long id) {
         return plans.get(id);
     }
 
     @Secured(Roles.DISPATCHER)
     @Post("/{id}/stop")
-    @Operation(summary = "Stop early: a solving plan keeps the best plan found so far, a queued one fails")
+    @Operation(operationId = "stopPlan", summary = "Stop early: a solving plan keeps the best plan found so far, a queued one fails")
     @ApiResponse(responseCode = "202", description = "Stopping", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
     public HttpResponse<Plan> stop(@PathVariable long id) {
         return HttpResponse.accepted().body(solving.stop(id));
@@ -101,14 +99,14 @@ class PlanController {
 
     @Secured(Roles.DISPATCHER)
     @Post("/{id}/publish")
-    @Operation(summary = "Make a solved plan the published one; the previously published plan is superseded")
+    @Operation(operationId = "publishPlan", summary = "Make a solved plan the published one; the previously published plan is superseded")
     public Plan publish(@PathVariable long id) {
         return publication.publish(id);
     }
 
     @Secured(Roles.DISPATCHER)
     @Post("/{id}/replan")
-    @Operation(summary = "Revise the published plan with the latest forecast: confirmed and started work stays pinned, changes are penalised, the outcome lists the difference")
+    @Operation(operationId = "revisePlan", summary = "Revise the published plan with the latest forecast: confirmed and started work stays pinned, changes are penalised, the outcome lists the difference")
     @ApiResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
     @ApiResponse(responseCode = "429", description = "Every solver is busy and the queue is full",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -117,14 +115,14 @@ class PlanController {
     }
 
     @Get("/{id}/assignments")
-    @Operation(summary = "Assignments in itinerary order, optionally for one combine or one field")
+    @Operation(operationId = "listPlanAssignments", summary = "Assignments in itinerary order, optionally for one combine or one field")
     public List<Assignment> assignments(@PathVariable long id, @Nullable @QueryValue String machine, @Nullable @QueryValue String field) {
         solved(id);
         return assignments.list(id, machine, field);
     }
 
     @Get(value = "/{id}/assignments/export", produces = SheetFormat.CSV_TYPE)
-    @Operation(summary = "The assignments as CSV, for a spreadsheet or the printed dispatch sheet")
+    @Operation(operationId = "exportPlanAssignments", summary = "The assignments as CSV, for a spreadsheet or the printed dispatch sheet")
     public HttpResponse<byte[]> export(@PathVariable long id) {
         solved(id);
         List<List<String>> rows = this.assignments.list(id, null, null).stream().map(a -> Stream.of(a.machineCode(),
@@ -138,7 +136,7 @@ class PlanController {
     @Secured({Roles.VIEWER, Roles.OPERATOR})
     @CachedRead
     @Get("/{id}/machines/{code}")
-    @Operation(summary = "One combine's itinerary, and its jobs by day with where and who each is")
+    @Operation(operationId = "getMachineItinerary", summary = "One combine's itinerary, and its jobs by day with where and who each is")
     public Itinerary machine(@PathVariable long id, @PathVariable String code) {
         access.requireMachine(code);
         shown(id);
@@ -152,7 +150,7 @@ class PlanController {
     @Secured({Roles.VIEWER, Roles.FARMER})
     @CachedRead
     @Get("/{id}/fields/{code}")
-    @Operation(summary = "One field: who harvests it when, and any part left out or at risk")
+    @Operation(operationId = "getFieldPlan", summary = "One field: who harvests it when, and any part left out or at risk")
     public FieldPlan field(@PathVariable long id, @PathVariable String code) {
         access.requireField(code);
         PlanOutcome outcome = shown(id).outcome();
@@ -168,7 +166,7 @@ class PlanController {
     @Secured({Roles.VIEWER, Roles.TEAM_LEADER})
     @CachedRead
     @Get("/{id}/teams/{code}")
-    @Operation(summary = "One volunteer team's tasks: the jobs it helps with, in time order, each with its day, where and who")
+    @Operation(operationId = "getTeamTasks", summary = "One volunteer team's tasks: the jobs it helps with, in time order, each with its day, where and who")
     public List<NavigableJob> team(@PathVariable long id, @PathVariable String code) {
         access.requireTeam(code);
         shown(id);

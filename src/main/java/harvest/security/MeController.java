@@ -47,7 +47,7 @@ class MeController {
 
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Operation(summary = "Who I am, my roles, and for the app my combines, fields, teams and drying sites and the published plan")
+    @Operation(operationId = "getMe", summary = "Who I am, my roles, and for the app my combines, fields, teams and drying sites and the published plan")
     public Me me(Authentication authentication) {
         Long published = plans.publishedPlanId().orElse(null);
         return access.appUser()
@@ -60,7 +60,7 @@ class MeController {
     @Post("/password")
     @Secured(Roles.VIEWER)
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Change my own password (staff); every session of mine ends, so sign in again")
+    @Operation(operationId = "changeMyPassword", summary = "Change my own password (staff); every session of mine ends, so sign in again")
     @ApiResponse(responseCode = "429", description = "Too many wrong current passwords from this address",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void changePassword(@Body @Valid PasswordChange body, Authentication authentication, HttpRequest<?> request) {

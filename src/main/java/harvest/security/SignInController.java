@@ -63,7 +63,7 @@ class SignInController {
 
     @Post("/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Staff sign-in with username and password")
+    @Operation(operationId = "signIn", summary = "Staff sign-in with username and password")
     public SignedIn signIn(@Body @Valid SignInRequests.StaffSignIn body, HttpRequest<?> request) {
         limit(signIns, request);
         return sessions.start(staff.signIn(body.username(), body.password(), addresses.limitKey(request)));
@@ -71,7 +71,7 @@ class SignInController {
 
     @Post("/refresh")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "A new access token for a live session, with the roles its holder has now")
+    @Operation(operationId = "refreshSession", summary = "A new access token for a live session, with the roles its holder has now")
     public SignedIn refresh(@Body @Valid SignInRequests.Refresh body, HttpRequest<?> request) {
         limit(refreshes, request);
         return sessions.refresh(body.refreshToken());
@@ -81,14 +81,14 @@ class SignInController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @SecurityRequirement(name = "bearer")
     @Status(HttpStatus.NO_CONTENT)
-    @Operation(summary = "End this session: its refresh token and access tokens stop working at once")
+    @Operation(operationId = "signOut", summary = "End this session: its refresh token and access tokens stop working at once")
     public void signOut(Authentication authentication) {
         sessions.revoke(UUID.fromString((String) authentication.getAttributes().get(Identity.SESSION)));
     }
 
     @Post("/mobile/codes")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "Text a one-time sign-in code to a phone number in the ledgers; the answer is the same for any valid number")
+    @Operation(operationId = "sendSignInCode", summary = "Text a one-time sign-in code to a phone number in the ledgers; the answer is the same for any valid number")
     @ApiResponse(responseCode = "202", description = "A code was made (and texted, if the number is known)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignInRequests.CodeSent.class)))
     public HttpResponse<SignInRequests.CodeSent> sendCode(@Body @Valid SignInRequests.CodeRequest body, HttpRequest<?> request) {
@@ -98,7 +98,7 @@ class SignInController {
 
     @Post("/mobile/sign-in")
     @Secured(SecurityRule.IS_ANONYMOUS)
-    @Operation(summary = "App sign-in with the phone number and the texted code (five tries per code)")
+    @Operation(operationId = "signInWithCode", summary = "App sign-in with the phone number and the texted code (five tries per code)")
     public SignedIn signInByCode(@Body @Valid SignInRequests.CodeSignIn body, HttpRequest<?> request) {
         limit(signIns, request);
         return sessions.start(codes.signIn(PhoneNumbers.toE164(body.phone()), body.code()));

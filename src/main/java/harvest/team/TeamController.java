@@ -9,6 +9,7 @@ import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
@@ -26,7 +27,7 @@ import java.util.Set;
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/teams")
 @Tag(name = "teams")
-@OpenAPIDecorator(opIdSuffix = "Team", addAlways = true)
+@OpenAPIDecorator(opIdSuffix = "Team", addAlways = false)
 @ProblemResponses
 class TeamController extends LedgerEndpoints<Team, TeamRequest, TeamResponse> {
     private static final Set<String> SORTABLE = Set.of("code", "name", "kind", "communityCode", "members");
@@ -44,5 +45,11 @@ class TeamController extends LedgerEndpoints<Team, TeamRequest, TeamResponse> {
                                            @Nullable @QueryValue TeamKind kind, @Valid @RequestBean ListQuery query) {
         return page(communities.located(Filter.<Team>activeUnless(query.includeRetired()), community, street)
                 .equal("kind", kind), query, SORTABLE);
+    }
+
+    @Override
+    @Operation(operationId = "getTeamByCode")
+    public HttpResponse<TeamResponse> getByCode(String code) {
+        return super.getByCode(code);
     }
 }

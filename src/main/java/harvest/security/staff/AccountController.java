@@ -34,27 +34,27 @@ class AccountController {
     }
 
     @Get
-    @Operation(summary = "Every staff account (there are a handful per county)")
+    @Operation(operationId = "listAccounts", summary = "Every staff account (there are a handful per county)")
     public List<StaffAccount> list() {
         return accounts.list();
     }
 
     @Post
     @Status(HttpStatus.CREATED)
-    @Operation(summary = "Create a staff account with a role and an initial password")
+    @Operation(operationId = "createAccount", summary = "Create a staff account with a role and an initial password")
     public HttpResponse<StaffAccount> create(@Body @Valid AccountRequest body) {
         StaffAccount created = accounts.create(body);
         return HttpResponse.created(created, URI.create("/api/v1/accounts/" + created.username()));
     }
 
     @Get("/{username}")
-    @Operation(summary = "One staff account")
+    @Operation(operationId = "getAccount", summary = "One staff account")
     public StaffAccount get(@PathVariable String username) {
         return accounts.get(username);
     }
 
     @Put("/{username}")
-    @Operation(summary = "Change an account's name, role, enabled flag or password; a new role, disabling or a new password ends its sessions")
+    @Operation(operationId = "updateAccount", summary = "Change an account's name, role, enabled flag or password; a new role, disabling or a new password ends its sessions")
     public StaffAccount update(@PathVariable String username, @Body @Valid AccountUpdate body) {
         return accounts.update(username, body);
     }

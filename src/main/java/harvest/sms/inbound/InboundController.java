@@ -7,7 +7,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.openapi.annotation.OpenAPIDecorator;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -19,7 +18,6 @@ import jakarta.validation.constraints.Min;
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/sms/inbound")
 @Tag(name = "sms")
-@OpenAPIDecorator(opIdSuffix = "InboundText", addAlways = true)
 @ProblemResponses
 class InboundController {
     private final InboundStore inbound;

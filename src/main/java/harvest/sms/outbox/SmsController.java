@@ -16,7 +16,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.openapi.annotation.OpenAPIDecorator;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,7 +32,6 @@ import jakarta.validation.constraints.Min;
 @SecurityRequirement(name = "bearer")
 @Controller("/api/v1/sms")
 @Tag(name = "sms")
-@OpenAPIDecorator(opIdSuffix = "SmsMessage", addAlways = true)
 @ProblemResponses
 class SmsController {
     private final SmsOutbox outbox;
@@ -46,14 +44,14 @@ class SmsController {
 
     @Secured(Roles.DISPATCHER)
     @Post("/broadcasts/preview")
-    @Operation(summary = "Who a broadcast would reach (opted-out numbers left out), in how many parts, at what estimated cost; nothing is sent")
+    @Operation(operationId = "previewBroadcast", summary = "Who a broadcast would reach (opted-out numbers left out), in how many parts, at what estimated cost; nothing is sent")
     public BroadcastPreview preview(@Body @Valid Broadcast broadcast) {
         return broadcasts.preview(broadcast);
     }
 
     @Secured(Roles.DISPATCHER)
     @Post("/broadcasts")
-    @Operation(summary = "Queue a broadcast to a community's farmers, all operators or all team leaders; urgent (a rain alert) goes out even in quiet hours")
+    @Operation(operationId = "sendBroadcast", summary = "Queue a broadcast to a community's farmers, all operators or all team leaders; urgent (a rain alert) goes out even in quiet hours")
     @ApiResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BroadcastPreview.class)))
     @ApiResponse(responseCode = "429", description = "The broadcast texts this account may queue today are used up",
@@ -74,7 +72,7 @@ class SmsController {
     }
 
     @Get("/messages/{id}")
-    @Operation(summary = "One text")
+    @Operation(operationId = "getSmsMessage", summary = "One text")
     public SmsMessage get(@PathVariable long id) {
         return outbox.get(id);
     }

@@ -16,15 +16,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Paging, sorting and the retired switch every list accepts. */
+/**
+ * The retired switch, paging and sorting every list accepts. The contract lists the components in this order after
+ * the list's own filters, so every generated list method ends with page, size, sort.
+ */
 @Introspected
 public record ListQuery(
+        @Parameter(description = "Include retired rows") @QueryValue(defaultValue = "false") boolean includeRetired,
         @Parameter(description = "0-based page number") @QueryValue(defaultValue = "0") @Min(0) @Max(100_000) int page,
         @Parameter(description = "Items per page") @QueryValue(defaultValue = "50") @Min(1) @Max(500) int size,
         @Parameter(description = "Sort keys, e.g. areaMu,desc;code") @Nullable @QueryValue
         @Pattern(regexp = "^[A-Za-z]+(,(asc|desc))?(;[A-Za-z]+(,(asc|desc))?)*$", message = "must look like areaMu,desc;code")
-        String sort,
-        @Parameter(description = "Include retired rows") @QueryValue(defaultValue = "false") boolean includeRetired) {
+        String sort) {
 
     public Pageable pageable(Set<String> sortable) {
         List<Sort.Order> orders = new ArrayList<>();
