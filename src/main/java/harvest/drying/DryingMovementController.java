@@ -4,7 +4,9 @@ import harvest.system.era.InServiceEra;
 import harvest.security.Access;
 import harvest.system.Roles;
 import harvest.system.problem.ProblemResponses;
+import harvest.system.web.Created;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,6 +22,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -43,21 +46,23 @@ class DryingMovementController {
     @Secured({Roles.DISPATCHER, Roles.SITE_CONTACT})
     @Post("/{code}/intake")
     @Status(HttpStatus.CREATED)
+    @Created
     @Operation(operationId = "recordDryingIntake", summary = "Take in a harvested field's grain; the first intake makes the field DRYING."
             + " Refused (409) when the site is retired, closed by rain or has less room left today")
-    public MovementReceipt intake(@PathVariable String code, @Body @Valid MovementRequest body) {
+    public HttpResponse<MovementReceipt> intake(@PathVariable String code, @Body @Valid MovementRequest body) {
         access.requireDryingSite(code);
-        return records.intake(code, body);
+        return recorded(records.intake(code, body));
     }
 
     @Secured({Roles.DISPATCHER, Roles.SITE_CONTACT})
     @Post("/{code}/outflow")
     @Status(HttpStatus.CREATED)
+    @Created
     @Operation(operationId = "recordDryingOutflow", summary = "Send a field's dried grain on; at most what the site holds of it."
             + " When none of the field's grain is left at any site the field becomes STORED")
-    public MovementReceipt outflow(@PathVariable String code, @Body @Valid MovementRequest body) {
+    public HttpResponse<MovementReceipt> outflow(@PathVariable String code, @Body @Valid MovementRequest body) {
         access.requireDryingSite(code);
-        return records.outflow(code, body);
+        return recorded(records.outflow(code, body));
     }
 
     @Get("/status")
@@ -73,5 +78,11 @@ class DryingMovementController {
                                           @Parameter(description = "The district-local date; today when absent") @Nullable @InServiceEra @QueryValue LocalDate day) {
         access.requireDryingSite(code);
         return records.movements(code, day);
+    }
+
+    /** A movement has no URL of its own: Location names the site's day it is listed in. */
+    private static HttpResponse<MovementReceipt> recorded(MovementReceipt receipt) {
+        DryingMovement movement = receipt.movement();
+        return HttpResponse.created(receipt, URI.create("/api/v1/drying-sites/" + movement.siteCode() + "/movements?day=" + movement.day()));
     }
 }

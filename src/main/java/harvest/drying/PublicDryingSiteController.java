@@ -1,8 +1,8 @@
 package harvest.drying;
 
-import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
+import harvest.system.problem.TooManyRequests;
 import harvest.system.problem.ProblemType;
 import harvest.system.web.ClientAddresses;
 import harvest.system.web.RateLimiter;
@@ -51,9 +51,7 @@ class PublicDryingSiteController {
     @Operation(operationId = "listPublicDryingSites", summary = "Every active drying site's state and room left today, as of a moment at most the cache time ago")
     @ApiResponse(responseCode = "200", description = "The board", headers = @Header(name = HttpHeaders.CACHE_CONTROL, schema = @Schema(type = "string")),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublicDryingSites.class)))
-    @ApiResponse(responseCode = "429", description = "Too many requests from this address; Retry-After says when to ask again",
-            headers = @Header(name = HttpHeaders.RETRY_AFTER, schema = @Schema(type = "integer")),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @TooManyRequests
     public HttpResponse<PublicDryingSites> list(HttpRequest<?> request) {
         String client = addresses.limitKey(request);
         limiter.take(client).ifPresent(wait -> {

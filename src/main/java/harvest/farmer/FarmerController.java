@@ -9,6 +9,7 @@ import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ExpectedVersion;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
+import harvest.system.web.Versioned;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -67,6 +68,7 @@ class FarmerController extends LedgerEndpoints<Farmer, FarmerRequest, FarmerResp
     @Secured(Roles.DISPATCHER)
     @Put("/{id}/sms-opt-out")
     @Operation(operationId = "setFarmerSmsOptOut", summary = "Stop or resume texts to a household, e.g. after it asked by phone (an SMS STOP does the same)")
+    @Versioned
     public HttpResponse<FarmerResponse> setSmsOptOut(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                                      @Body @Valid SmsOptOut body) {
         return ok(farmers.setSmsOptOut(id, ExpectedVersion.required(ifMatch, body.version()), body.optedOut()));

@@ -9,6 +9,7 @@ import harvest.system.problem.ProblemResponses;
 import harvest.system.web.ExpectedVersion;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
+import harvest.system.web.Versioned;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -67,6 +68,7 @@ class FieldController extends LedgerEndpoints<Field, FieldRequest, FieldResponse
     @Secured(Roles.DISPATCHER)
     @Post("/{id}/status")
     @Operation(operationId = "changeFieldStatus", summary = "Move a field along its season; only legal transitions are accepted, SOWN names the next crop, DRYING and STORED follow drying-site intake and outflow")
+    @Versioned
     public HttpResponse<FieldResponse> changeStatus(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                                     @Body @Valid StatusChange body) {
         return ok(fields.changeStatus(id, ExpectedVersion.required(ifMatch, body.version()), body.status(), body.nextCrop()));

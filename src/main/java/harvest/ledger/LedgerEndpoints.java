@@ -1,9 +1,11 @@
 package harvest.ledger;
 
 import harvest.system.Roles;
+import harvest.system.web.Created;
 import harvest.system.web.ExpectedVersion;
 import harvest.system.web.ListQuery;
 import harvest.system.web.PageResponse;
+import harvest.system.web.Versioned;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -48,6 +50,7 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
     @Post
     @Operation(summary = "Create an entry; its code must be new")
     @Status(HttpStatus.CREATED)
+    @Created
     public HttpResponse<P> create(@Body @Valid R body, HttpRequest<?> http) {
         E created = ledger.create(body);
         return withEtag(HttpResponse.created(view.apply(created), URI.create(http.getPath() + "/" + created.id())), created);
@@ -56,6 +59,7 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
     @Secured(Roles.VIEWER)
     @Get("/{id}")
     @Operation(summary = "Read an entry by id; the ETag is its version")
+    @Versioned
     public HttpResponse<P> get(@PathVariable long id) {
         return ok(ledger.get(id));
     }
@@ -67,6 +71,7 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
     @Secured(Roles.VIEWER)
     @Get("/code/{code}")
     @Operation(summary = "Read an entry by the bureau's code")
+    @Versioned
     public HttpResponse<P> getByCode(@PathVariable String code) {
         return ok(ledger.getByCode(code));
     }
@@ -74,6 +79,7 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
     @Secured(Roles.DISPATCHER)
     @Put("/{id}")
     @Operation(summary = "Replace an entry's values; send If-Match or the version you read")
+    @Versioned
     public HttpResponse<P> update(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch,
                                   @Body @Valid R body) {
         return ok(ledger.update(id, ExpectedVersion.required(ifMatch, body.version()), body));
@@ -82,6 +88,7 @@ public abstract class LedgerEndpoints<E extends LedgerEntity, R extends LedgerRe
     @Secured(Roles.DISPATCHER)
     @Delete("/{id}")
     @Operation(summary = "Retire an entry: it leaves the lists but history keeps it")
+    @Versioned
     public HttpResponse<P> retire(@PathVariable long id, @Nullable @Header(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(ledger.retire(id, ExpectedVersion.optional(ifMatch, null)));
     }

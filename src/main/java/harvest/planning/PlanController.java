@@ -1,15 +1,16 @@
 package harvest.planning;
 
 import harvest.system.web.CachedRead;
+import harvest.ledger.sheet.CsvDownload;
 import harvest.ledger.sheet.CsvSheets;
 import harvest.ledger.sheet.SheetFormat;
 import harvest.planning.outcome.FieldRisk;
 import harvest.planning.outcome.PlanOutcome;
 import harvest.security.Access;
 import harvest.system.Roles;
-import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
+import harvest.system.problem.TooManyRequests;
 import harvest.system.problem.ProblemType;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
@@ -23,6 +24,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -67,9 +69,9 @@ class PlanController {
     @Secured(Roles.DISPATCHER)
     @Post
     @Operation(operationId = "createPlan", summary = "Ask for a plan; it is solved in the background (poll the Location; 429 when every solver is busy)")
-    @ApiResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
-    @ApiResponse(responseCode = "429", description = "Every solver is busy and the queue is full",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.ACCEPTED)
+    @Queued
+    @TooManyRequests
     public HttpResponse<Plan> create(@Body @Valid PlanRequest request) {
         return accepted(solving.submit(request));
     }
@@ -107,9 +109,9 @@ class PlanController {
     @Secured(Roles.DISPATCHER)
     @Post("/{id}/replan")
     @Operation(operationId = "revisePlan", summary = "Revise the published plan with the latest forecast: confirmed and started work stays pinned, changes are penalised, the outcome lists the difference")
-    @ApiResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Plan.class)))
-    @ApiResponse(responseCode = "429", description = "Every solver is busy and the queue is full",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Status(HttpStatus.ACCEPTED)
+    @Queued
+    @TooManyRequests
     public HttpResponse<Plan> replan(@PathVariable long id, @Body @Valid ReplanRequest request) {
         return accepted(solving.revise(id, request));
     }
@@ -123,6 +125,7 @@ class PlanController {
 
     @Get(value = "/{id}/assignments/export", produces = SheetFormat.CSV_TYPE)
     @Operation(operationId = "exportPlanAssignments", summary = "The assignments as CSV, for a spreadsheet or the printed dispatch sheet")
+    @CsvDownload
     public HttpResponse<byte[]> export(@PathVariable long id) {
         solved(id);
         List<List<String>> rows = this.assignments.list(id, null, null).stream().map(a -> Stream.of(a.machineCode(),

@@ -4,8 +4,8 @@ import harvest.system.Roles;
 import harvest.security.mobile.MobileIdentities;
 import harvest.security.staff.PasswordChange;
 import harvest.security.staff.StaffAccounts;
-import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemResponses;
+import harvest.system.problem.TooManyRequests;
 import harvest.system.web.ClientAddresses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -18,9 +18,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -61,8 +58,7 @@ class MeController {
     @Secured(Roles.VIEWER)
     @Status(HttpStatus.NO_CONTENT)
     @Operation(operationId = "changeMyPassword", summary = "Change my own password (staff); every session of mine ends, so sign in again")
-    @ApiResponse(responseCode = "429", description = "Too many wrong current passwords from this address",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @TooManyRequests
     public void changePassword(@Body @Valid PasswordChange body, Authentication authentication, HttpRequest<?> request) {
         staff.changePassword(authentication.getName(), body, addresses.limitKey(request));
     }

@@ -3,9 +3,9 @@ package harvest.security;
 import harvest.security.mobile.SignInCodes;
 import harvest.security.staff.StaffAccounts;
 import harvest.system.phone.PhoneNumbers;
-import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
+import harvest.system.problem.TooManyRequests;
 import harvest.system.problem.ProblemType;
 import harvest.system.web.ClientAddresses;
 import harvest.system.web.RateLimiter;
@@ -39,8 +39,7 @@ import java.util.UUID;
 @Controller("/api/v1/auth")
 @Tag(name = "sign-in")
 @ProblemResponses
-@ApiResponse(responseCode = "429", description = "Too many tries from this address, or too many codes for this number",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@TooManyRequests
 class SignInController {
     private final StaffAccounts staff;
     private final SignInCodes codes;

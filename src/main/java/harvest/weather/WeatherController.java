@@ -3,8 +3,10 @@ package harvest.weather;
 import harvest.system.Roles;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemResponses;
+import harvest.system.web.Created;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -21,6 +23,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -48,9 +51,11 @@ class WeatherController {
     @Secured(Roles.DISPATCHER)
     @Post("/forecasts")
     @Status(HttpStatus.CREATED)
+    @Created
     @Operation(operationId = "pushForecast", summary = "Store a forecast issue (forecast.json format); every bad entry is reported and nothing is stored")
-    public ForecastReceipt push(@Body ForecastUpload body) {
-        return forecasts.receive(body, ForecastSummary.Channel.PUSH);
+    public HttpResponse<ForecastReceipt> push(@Body ForecastUpload body) {
+        ForecastReceipt receipt = forecasts.receive(body, ForecastSummary.Channel.PUSH);
+        return HttpResponse.created(receipt, URI.create("/api/v1/weather/forecasts/" + receipt.forecast().id()));
     }
 
     @Get("/forecasts")

@@ -193,6 +193,7 @@ class Api4ResourceConsumptionTest extends DatabaseTest {
         Api.Reply refused = first.post("/api/v1/sms/broadcasts", operators);
 
         assertProblem(refused, 429, "/sms-quota");
+        assertThat(refused.header("Retry-After")).as("until the district's midnight").matches("[1-9][0-9]*");
         assertThat(broadcasts()).as("nothing queued by the refused broadcast").isEqualTo(queued);
         assertThat(first.post("/api/v1/sms/broadcasts", leaders).status()).as("what is left of the cap").isEqualTo(202);
         Api.Reply other = second.post("/api/v1/sms/broadcasts", operators);

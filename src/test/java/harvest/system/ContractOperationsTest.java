@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,11 @@ class ContractOperationsTest {
     private static final Path CONTRACT = Path.of("openapi/harvest-api.yaml");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
     private static final List<String> PAGING = List.of("page", "size", "sort");
+    private static final Set<String> FILE_TYPES = Set.of("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/zip");
+    /** What any operation can answer: a malformed request, an unknown route, an unexpected failure. */
+    private static final List<String> ALWAYS_ANSWERABLE = List.of("400", "404", "500");
+    private static final Map<String, String> PROBLEM = Map.of("$ref", "#/components/schemas/Problem");
 
     private final Map<String, Object> contract = contract();
     private final List<Operation> operations = operations();
@@ -40,6 +46,21 @@ class ContractOperationsTest {
         @SuppressWarnings("unchecked")
         List<String> tags() {
             return (List<String>) spec.getOrDefault("tags", List.of());
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> responses() {
+            return (Map<String, Map<String, Object>>) spec.getOrDefault("responses", Map.of());
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> content(Map<String, Object> bodyOrResponse) {
+            return (Map<String, Map<String, Object>>) bodyOrResponse.getOrDefault("content", Map.of());
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> requestBody() {
+            return (Map<String, Object>) spec.getOrDefault("requestBody", Map.of());
         }
 
         @SuppressWarnings("unchecked")
@@ -110,6 +131,63 @@ class ContractOperationsTest {
             }
         }
         assertThat(misordered).isEmpty();
+    }
+
+    /** A file declared format: byte is, to a generator, a base64 JSON string: exports decoded as JSON, imports sent as base64. */
+    @Test
+    void files_are_binary_in_their_own_media_types() {
+        List<String> notBinary = new ArrayList<>();
+        for (Operation operation : operations) {
+            Map<String, Map<String, Object>> bodies = new LinkedHashMap<>();
+            operation.content(operation.requestBody()).forEach((type, media) -> bodies.put("request " + type, media));
+            operation.responses().forEach((status, response) -> operation.content(response)
+                    .forEach((type, media) -> bodies.put(status + " " + type, media)));
+            bodies.forEach((where, media) -> {
+                String type = where.substring(where.indexOf(' ') + 1);
+                Map<?, ?> schema = (Map<?, ?>) media.getOrDefault("schema", Map.of());
+                boolean file = FILE_TYPES.contains(type);
+                if (file && !"binary".equals(schema.get("format")) || "byte".equals(schema.get("format"))) {
+                    notBinary.add(operation.route() + " " + where);
+                }
+            });
+        }
+        assertThat(notBinary).isEmpty();
+        assertThat(operations).filteredOn(operation -> operation.id().startsWith("export"))
+                .filteredOn(operation -> !operation.content(operation.responses().get("200")).keySet().stream().allMatch(FILE_TYPES::contains))
+                .extracting(Operation::route).isEmpty();
+    }
+
+    /** The server answers every error as a problem document (ProblemResponseProcessor); a generated client decodes it only if told. */
+    @Test
+    void every_operation_declares_its_errors_as_problem_documents() {
+        List<String> missing = new ArrayList<>();
+        for (Operation operation : operations) {
+            for (String status : ALWAYS_ANSWERABLE) {
+                Map<String, Object> response = operation.responses().get(status);
+                if (response == null || !operation.content(response).keySet().equals(Set.of("application/problem+json"))
+                        || !PROBLEM.equals(operation.content(response).get("application/problem+json").get("schema"))) {
+                    missing.add(operation.route() + " " + status);
+                }
+            }
+            operation.responses().forEach((status, response) -> {
+                if (status.matches("[45]\\d\\d") && !operation.content(response).keySet().equals(Set.of("application/problem+json"))) {
+                    missing.add(operation.route() + " " + status);
+                }
+            });
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void a_created_resource_is_located_and_a_refusal_to_hurry_says_when_to_retry() {
+        assertThat(operations).filteredOn(operation -> lacksHeader(operation, "201", "Location")).extracting(Operation::route).isEmpty();
+        assertThat(operations).filteredOn(operation -> lacksHeader(operation, "429", "Retry-After")).extracting(Operation::route).isEmpty();
+        assertThat(operations).filteredOn(operation -> operation.responses().containsKey("429")).isNotEmpty();
+    }
+
+    private static boolean lacksHeader(Operation operation, String status, String header) {
+        Map<String, Object> response = operation.responses().get(status);
+        return response != null && !((Map<?, ?>) response.getOrDefault("headers", Map.of())).containsKey(header);
     }
 
     /** As openapi-generator names a model: every run of other characters dropped, the letter after it capitalised. */

@@ -4,6 +4,7 @@ import harvest.system.era.InServiceEra;
 import harvest.system.web.CachedRead;
 import harvest.ledger.sheet.CsvSheets;
 import harvest.ledger.sheet.SheetFormat;
+import harvest.ledger.sheet.SheetDownload;
 import harvest.ledger.sheet.XlsxSheets;
 import harvest.system.Roles;
 import harvest.system.problem.ProblemException;
@@ -62,6 +63,7 @@ class DailyReportController {
 
     @Get(value = "/export", produces = {SheetFormat.CSV_TYPE, SheetFormat.XLSX_TYPE})
     @Operation(operationId = "exportDailyReport", summary = "The report as CSV or XLSX: the district and community lines, or the field lines")
+    @SheetDownload
     public HttpResponse<byte[]> export(@PathVariable @InServiceEra LocalDate date,
                                        @Parameter(schema = @Schema(allowableValues = {"csv", "xlsx"})) @QueryValue(defaultValue = "csv") String format,
                                        @Parameter(schema = @Schema(allowableValues = {"communities", "fields"})) @QueryValue(defaultValue = "communities") String level) {

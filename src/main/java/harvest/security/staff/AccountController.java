@@ -2,6 +2,7 @@ package harvest.security.staff;
 
 import harvest.system.Roles;
 import harvest.system.problem.ProblemResponses;
+import harvest.system.web.Created;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -41,6 +42,7 @@ class AccountController {
 
     @Post
     @Status(HttpStatus.CREATED)
+    @Created
     @Operation(operationId = "createAccount", summary = "Create a staff account with a role and an initial password")
     public HttpResponse<StaffAccount> create(@Body @Valid AccountRequest body) {
         StaffAccount created = accounts.create(body);

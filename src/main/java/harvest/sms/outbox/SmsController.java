@@ -4,8 +4,8 @@ import harvest.sms.texts.Broadcast;
 import harvest.sms.texts.BroadcastPreview;
 import harvest.sms.texts.Broadcasts;
 import harvest.system.Roles;
-import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemResponses;
+import harvest.system.problem.TooManyRequests;
 import harvest.system.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -54,8 +54,7 @@ class SmsController {
     @Operation(operationId = "sendBroadcast", summary = "Queue a broadcast to a community's farmers, all operators or all team leaders; urgent (a rain alert) goes out even in quiet hours")
     @ApiResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BroadcastPreview.class)))
-    @ApiResponse(responseCode = "429", description = "The broadcast texts this account may queue today are used up",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @TooManyRequests
     public HttpResponse<BroadcastPreview> broadcast(@Body @Valid Broadcast broadcast) {
         return HttpResponse.accepted().body(broadcasts.send(broadcast));
     }

@@ -12,6 +12,7 @@ import harvest.sms.outbox.SmsOptOuts;
 import harvest.sms.outbox.SmsOutbox;
 import harvest.sms.outbox.SmsRecipient;
 import harvest.system.Actor;
+import harvest.system.DistrictTime;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import harvest.team.TeamLedger;
@@ -19,6 +20,9 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,9 +38,10 @@ public class Broadcasts {
     private final SmsOutbox outbox;
     private final SmsOptOuts optOuts;
     private final SmsSettings settings;
+    private final Clock clock;
 
     public Broadcasts(FarmerLedger farmers, MachineLedger machines, TeamLedger teams, CommunityLedger communities,
-                      SmsOutbox outbox, SmsOptOuts optOuts, SmsSettings settings) {
+                      SmsOutbox outbox, SmsOptOuts optOuts, SmsSettings settings, Clock clock) {
         this.farmers = farmers;
         this.machines = machines;
         this.teams = teams;
@@ -44,6 +49,7 @@ public class Broadcasts {
         this.outbox = outbox;
         this.optOuts = optOuts;
         this.settings = settings;
+        this.clock = clock;
     }
 
     private record Recipient(SmsRecipient role, String code, SmsLanguage language) {
@@ -62,12 +68,19 @@ public class Broadcasts {
         if (used + reachable.size() > settings.getAccountDailyBroadcasts()) {
             throw new ProblemException(ProblemType.SMS_QUOTA, "this broadcast would queue " + reachable.size() + " texts; "
                     + (settings.getAccountDailyBroadcasts() - used) + " of this account's " + settings.getAccountDailyBroadcasts()
-                    + " broadcast texts a day are left");
+                    + " broadcast texts a day are left").retryAfter(secondsUntilTomorrow());
         }
         outbox.queue(reachable.entrySet().stream().map(e -> new SmsOutbox.NewText(SmsKind.BROADCAST, e.getValue().role(),
                 e.getValue().code(), e.getKey(), e.getValue().language(), broadcast.body(), Boolean.TRUE.equals(broadcast.urgent()), null))
                 .toList(), settings.getValidity());
         return summary(broadcast, audience, reachable.size());
+    }
+
+    /** The quota counts the district's day (SmsOutbox.requestedToday), so it is whole again at the district's midnight. */
+    private int secondsUntilTomorrow() {
+        ZonedDateTime now = clock.instant().atZone(DistrictTime.ZONE);
+        ZonedDateTime midnight = now.toLocalDate().plusDays(1).atStartOfDay(DistrictTime.ZONE);
+        return (int) Math.max(1, Duration.between(now, midnight).toSeconds());
     }
 
     /** Phone number to recipient: one text per number even if it appears twice in the ledgers. */

@@ -54,7 +54,7 @@ public class TwilioWebhooks {
     @Operation(operationId = "receiveTwilioStatus", summary = "Twilio delivery status callback (MessageSid, MessageStatus, ErrorCode); late or repeated callbacks never undo a final state")
     @ApiResponse(responseCode = "204", description = "Recorded")
     public HttpResponse<Void> status(HttpRequest<?> request, @Nullable @Header("X-Twilio-Signature") String signature,
-                                     @Body Map<String, String> form) {
+                                     @Body @Schema(implementation = StatusForm.class) Map<String, String> form) {
         verify(request, signature, form);
         String sid = required(form, "MessageSid");
         String status = required(form, "MessageStatus");
@@ -66,7 +66,7 @@ public class TwilioWebhooks {
     @Operation(operationId = "receiveTwilioText", summary = "A text someone sent (MessageSid, From, Body): read, acted on once per MessageSid, answered with empty TwiML (replies go through the outbox)")
     @ApiResponse(responseCode = "200", description = "Taken", content = @Content(mediaType = MediaType.TEXT_XML, schema = @Schema(type = "string")))
     public HttpResponse<String> inbound(HttpRequest<?> request, @Nullable @Header("X-Twilio-Signature") String signature,
-                                        @Body Map<String, String> form) {
+                                        @Body @Schema(implementation = StatusForm.class) Map<String, String> form) {
         verify(request, signature, form);
         replies.handle(required(form, "MessageSid"), required(form, "From"), form.getOrDefault("Body", ""));
         return HttpResponse.ok(EMPTY_TWIML).contentType(MediaType.TEXT_XML_TYPE);
@@ -105,5 +105,25 @@ public class TwilioWebhooks {
             throw ProblemException.invalid(name, "is required");
         }
         return value;
+    }
+
+    /*
+     * The forms as Twilio posts them, for the contract alone: the handlers read a Map because the signature covers
+     * every field posted, including ones Twilio adds later and these do not name.
+     */
+
+    @Schema(description = "A delivery status callback; Twilio may add fields", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    record StatusForm(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String MessageSid,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "queued, sent, delivered, undelivered, failed, ...") String MessageStatus,
+                      @Nullable @Schema(description = "Twilio's numeric error code, when the text was not delivered") String ErrorCode,
+                      @Nullable String AccountSid, @Nullable String From, @Nullable String To, @Nullable String ApiVersion) {
+    }
+
+    @Schema(description = "A text someone sent; Twilio may add fields", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
+    record TextForm(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String MessageSid,
+                    @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The sender, E.164") String From,
+                    @Nullable String To, @Nullable @Schema(description = "The text; absent or empty for a picture alone") String Body,
+                    @Nullable String AccountSid, @Nullable String MessagingServiceSid, @Nullable String NumMedia,
+                    @Nullable String NumSegments, @Nullable String ApiVersion) {
     }
 }

@@ -34,5 +34,7 @@ import java.lang.annotation.Target;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @ApiResponse(responseCode = "428", description = "An update sent neither If-Match nor a version",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApiResponse(responseCode = "500", description = "Unexpected error; it has been logged",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public @interface ProblemResponses {
 }

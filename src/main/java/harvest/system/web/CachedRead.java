@@ -18,6 +18,8 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@ApiResponse(responseCode = "200", description = "The answer as of the data version in its ETag",
+        headers = @Header(name = HttpHeaders.ETAG, description = "The data version the answer was made at", required = true, schema = @Schema(type = "string")))
 @ApiResponse(responseCode = "304", description = "Unchanged since the ETag sent as If-None-Match",
         headers = @Header(name = HttpHeaders.ETAG, description = "The data version the answer was made at", schema = @Schema(type = "string")))
 public @interface CachedRead {
