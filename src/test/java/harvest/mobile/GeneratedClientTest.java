@@ -33,7 +33,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -45,8 +47,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The mobile team's way in: a Java client generated from the committed contract with the generator's default
- * options (openapi-generator's `java` generator, `native` library; see pom.xml), used as generated — the token goes
- * in through the methods' own headers parameter — for the whole app flow against the running server.
+ * options (openapi-generator's `java` generator, whose default library is okhttp-gson; see pom.xml), used as
+ * generated — the client applies the contract's bearer scheme itself — for the whole app flow against the running server.
  */
 @MicronautTest(transactional = false)
 class GeneratedClientTest extends DatabaseTest {
@@ -66,13 +68,14 @@ class GeneratedClientTest extends DatabaseTest {
     }
 
     private ApiClient client() {
-        ApiClient client = new ApiClient();
-        client.updateBaseUri(server.getURI().toString());
-        return client;
+        return new ApiClient().setBasePath(server.getURI().toString());
     }
 
-    private static Map<String, String> bearer(String token) {
-        return Map.of("Authorization", "Bearer " + token);
+    /** A client as the app holds it once signed in: the generated client applies the contract's bearer scheme. */
+    private ApiClient client(String token) {
+        ApiClient client = client();
+        client.setBearerToken(token);
+        return client;
     }
 
     private String signInByText(String phone) throws ApiException {
@@ -84,53 +87,53 @@ class GeneratedClientTest extends DatabaseTest {
     @Test
     void the_app_flow_through_the_generated_client() throws Exception {
         clock.set(OffsetDateTime.parse("2023-05-28T06:00:00+08:00").toInstant());
-        Map<String, String> staff = bearer(new SignInApi(client())
+        ApiClient staff = client(new SignInApi(client())
                 .signIn(new StaffSignIn().username("test-admin").password("test admin passphrase")).getAccessToken());
-        PlansApi plans = new PlansApi(client());
-        long plan = plans.createPlan(new PlanRequest().firstDay(LocalDate.parse("2023-05-28")).days(12).strategy(Strategy.GREEDY), staff).getId();
-        await().until(() -> plans.getPlan(plan, staff).getState() == PlanState.SOLVED);
-        plans.publishPlan(plan, staff);
+        PlansApi plans = new PlansApi(staff);
+        long plan = plans.createPlan(new PlanRequest().firstDay(LocalDate.parse("2023-05-28")).days(12).strategy(Strategy.GREEDY)).getId();
+        await().until(() -> plans.getPlan(plan).getState() == PlanState.SOLVED);
+        plans.publishPlan(plan);
 
-        Map<String, String> operator = bearer(signInByText(OPERATOR));
-        Itinerary itinerary = plans.getMachineItinerary(plan, "M0001", operator);
+        ApiClient operator = client(signInByText(OPERATOR));
+        Itinerary itinerary = new PlansApi(operator).getMachineItinerary(plan, "M0001");
         List<NavigableJob> jobs = itinerary.getDays().stream().flatMap(day -> day.getJobs().stream()).toList();
         assertThat(jobs).hasSizeGreaterThanOrEqualTo(2);
         NavigableJob first = jobs.getFirst();
         assertThat(first.getNavigation()).startsWith("geo:");
         assertThat(first.getField().getName()).isNotBlank();
 
-        DispatchApi dispatch = new DispatchApi(client());
+        DispatchApi dispatch = new DispatchApi(operator);
         String chunk = first.getChunkId();
-        assertThat(dispatch.changeAssignmentStatus(plan, chunk, new AssignmentStatusChange().status(AssignmentStatus.CONFIRMED), operator)
+        assertThat(dispatch.changeAssignmentStatus(plan, chunk, new AssignmentStatusChange().status(AssignmentStatus.CONFIRMED))
                 .getStatus()).isEqualTo(AssignmentStatus.CONFIRMED);
-        assertThat(dispatch.changeAssignmentStatus(plan, chunk, new AssignmentStatusChange().status(AssignmentStatus.IN_PROGRESS), operator)
+        assertThat(dispatch.changeAssignmentStatus(plan, chunk, new AssignmentStatusChange().status(AssignmentStatus.IN_PROGRESS))
                 .getStatus()).isEqualTo(AssignmentStatus.IN_PROGRESS);
-        assertThat(dispatch.reportAssignmentProgress(plan, chunk, new ProgressReport().doneMu(1.0), operator).getStatus())
+        assertThat(dispatch.reportAssignmentProgress(plan, chunk, new ProgressReport().doneMu(1.0)).getStatus())
                 .isEqualTo(AssignmentStatus.IN_PROGRESS);
-        assertThat(dispatch.finishAssignment(plan, chunk, new FinishReport().actualMu(first.getAreaMu()).tonnes(1.5), operator)
+        assertThat(dispatch.finishAssignment(plan, chunk, new FinishReport().actualMu(first.getAreaMu()).tonnes(1.5))
                 .getStatus()).isEqualTo(AssignmentStatus.DONE);
-        assertThat(dispatch.reportAssignmentBreakdown(plan, jobs.get(1).getChunkId(), operator).getMachineCode()).isEqualTo("M0001");
+        assertThat(dispatch.reportAssignmentBreakdown(plan, jobs.get(1).getChunkId()).getMachineCode()).isEqualTo("M0001");
 
         NavigableJob later = jobs.getLast();
         assertThat(later.getField().getCode()).isNotEqualTo(first.getField().getCode());
-        String farmerPhone = new FarmersApi(client()).getFarmerByCode(later.getFarmer().getCode(), staff).getPhone();
-        Map<String, String> farmer = bearer(signInByText(farmerPhone));
-        assertThat(dispatch.reportFieldNotReady(new NotReadyReport().fieldCode(later.getField().getCode()), farmer).getFieldCode())
+        String farmerPhone = new FarmersApi(staff).getFarmerByCode(later.getFarmer().getCode()).getPhone();
+        DispatchApi farmer = new DispatchApi(client(signInByText(farmerPhone)));
+        assertThat(farmer.reportFieldNotReady(new NotReadyReport().fieldCode(later.getField().getCode())).getFieldCode())
                 .isEqualTo(later.getField().getCode());
 
         NavigableJob toSite = first;
         assertThat(toSite.getDryingSite()).as("the finished job's grain has a site").isNotNull();
-        String contactPhone = new DryingSitesApi(client()).getDryingSiteByCode(toSite.getDryingSite().getCode(), staff).getContactPhone();
-        Map<String, String> contact = bearer(signInByText(contactPhone));
-        assertThat(new DryingSitesApi(client()).recordDryingIntake(toSite.getDryingSite().getCode(),
-                new MovementRequest().fieldCode(toSite.getField().getCode()).tonnes(new BigDecimal("1.5")), contact).getMovement().getTonnes())
+        String contactPhone = new DryingSitesApi(staff).getDryingSiteByCode(toSite.getDryingSite().getCode()).getContactPhone();
+        DryingSitesApi contact = new DryingSitesApi(client(signInByText(contactPhone)));
+        assertThat(contact.recordDryingIntake(toSite.getDryingSite().getCode(),
+                new MovementRequest().fieldCode(toSite.getField().getCode()).tonnes(new BigDecimal("1.5"))).getMovement().getTonnes())
                 .isEqualByComparingTo("1.5");
 
-        LedgerFilesApi files = new LedgerFilesApi(client());
-        byte[] machines = files.exportLedger("machines", "csv", false, staff);
-        assertThat(new String(machines, StandardCharsets.UTF_8)).contains("M0001");
-        assertThat(files.importLedger("machines", machines, true, staff).getDryRun()).isTrue();
-        assertThat(new MachinesApi(client()).getMachineByCode("M0001", staff).getCode()).isEqualTo("M0001");
-        assertThat(new FieldsApi(client()).getFieldByCode(first.getField().getCode(), staff).getCode()).isEqualTo(first.getField().getCode());
+        LedgerFilesApi files = new LedgerFilesApi(staff);
+        File machines = files.exportLedger("machines", "csv", false);
+        assertThat(Files.readString(machines.toPath(), StandardCharsets.UTF_8)).contains("M0001");
+        assertThat(files.importLedger("machines", machines, true).getDryRun()).isTrue();
+        assertThat(new MachinesApi(staff).getMachineByCode("M0001").getCode()).isEqualTo("M0001");
+        assertThat(new FieldsApi(staff).getFieldByCode(first.getField().getCode()).getCode()).isEqualTo(first.getField().getCode());
     }
 }

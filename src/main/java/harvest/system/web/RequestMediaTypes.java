@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Media types as generated clients send them, settled before a route is chosen. A client that accepts
- * application/problem+json (an operation's errors) accepts the JSON of its success too: generators send that
- * alone for operations that answer nothing on success. A body without a Content-Type is not guessed to be JSON.
+ * application/problem+json (this contract's errors) takes whatever the operation answers on success: generators
+ * send the problem type alone for operations that answer nothing, and only the JSON types for an export's CSV or
+ * XLSX. A body without a Content-Type is not guessed to be JSON.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestMediaTypes {
@@ -28,8 +29,8 @@ public class RequestMediaTypes {
     public void settle(MutableHttpRequest<?> request) {
         Collection<MediaType> accepted = request.accept();
         if (accepted.stream().anyMatch(type -> type.matches(PROBLEM_JSON) && !type.getType().equals("*"))
-                && accepted.stream().noneMatch(type -> type.matches(MediaType.APPLICATION_JSON_TYPE))) {
-            request.getHeaders().add(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+                && accepted.stream().noneMatch(type -> type.getType().equals("*"))) {
+            request.getHeaders().add(HttpHeaders.ACCEPT, "*/*;q=0.1");
         }
         if (WITH_BODY.contains(request.getMethod()) && request.getContentType().isEmpty() && request.getContentLength() > 0) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body has no Content-Type; send application/json");
