@@ -41,6 +41,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -606,10 +607,9 @@ class ContractFuzzTest extends DatabaseTest {
      * Stops the plans an accepted request set solving and waits for them: their writes land later, during requests
      * that must not be blamed for them, and a plan left at the default time limit would hold the fuzzer up.
      */
-    private void awaitPlans() throws SQLException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    private void awaitPlans() {
         Set<Long> stopped = new java.util.HashSet<>();
-        while (true) {
+        await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> {
             List<Long> solving = new ArrayList<>();
             try (Statement statement = database.createStatement(); ResultSet rows = statement.executeQuery(
                     "SELECT id FROM " + schema() + ".plan WHERE state IN ('QUEUED', 'SOLVING')")) {
@@ -617,24 +617,10 @@ class ContractFuzzTest extends DatabaseTest {
                     solving.add(rows.getLong(1));
                 }
             }
-            if (solving.isEmpty()) {
-                return;
-            }
-            for (Long plan : solving) {
-                if (stopped.add(plan)) {
-                    api.send("POST", "/api/v1/plans/" + plan + "/stop", HttpRequest.BodyPublishers.noBody(), null);
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("plans still solving after a minute");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+            solving.stream().filter(stopped::add).forEach(plan ->
+                    api.send("POST", "/api/v1/plans/" + plan + "/stop", HttpRequest.BodyPublishers.noBody(), null));
+            return solving.isEmpty();
+        });
     }
 
     /**

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of the service on one database, as a county runs them behind a proxy: every timed job fires once
@@ -39,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest extends DatabaseTest {
     private static final String LEADERS = "+8613800000001,+8613800000002";
+    private static final String FIRINGS_OF_THE_SUMMARY =
+            "SELECT count(DISTINCT date_trunc('second', created_at)) FROM sms_message WHERE kind = 'DAILY_SUMMARY'";
     private final List<ApplicationContext> instances = new ArrayList<>();
 
     /** A job that fires every second and notes which instance ran it. */
@@ -99,10 +102,13 @@ class TwoInstancesTest extends DatabaseTest {
     @Test
     @Order(2)
     void eachFiringRunsOnOneInstanceAndEachLeaderGetsOneTextPerFiringAndTheOtherCarriesOnAlone() throws Exception {
-        Thread.sleep(8_000);
+        // the probe's table appears with its first firing
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+                count("SELECT count(*) FROM probe_firing") >= 8 && count(FIRINGS_OF_THE_SUMMARY) >= 4);
         instances.removeFirst().close();
         Instant closed = Instant.now();
-        Thread.sleep(4_000);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                count("SELECT count(*) FROM probe_firing WHERE started_at > '" + closed + "'") >= 3);
 
         assertThat(rows("SELECT task_name FROM scheduled_tasks", r -> r.getString(1))).as("one row per job, whatever the instances")
                 .containsExactlyInAnyOrder("probe", "leaders-daily-summary", "drying-sites-intake", "draft-replans",
@@ -132,6 +138,10 @@ class TwoInstancesTest extends DatabaseTest {
         assertThat(onB.take("203.0.113.7")).isEmpty();
         assertThat(onA.take("203.0.113.7")).isEmpty();
         assertThat(onB.take("203.0.113.7")).as("the fourth request in the minute, whichever instance gets it").isPresent();
+    }
+
+    private long count(String query) throws SQLException {
+        return rows(query, r -> r.getLong(1)).getFirst();
     }
 
     private interface Row<T> {
