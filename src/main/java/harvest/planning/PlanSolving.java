@@ -104,10 +104,11 @@ public class PlanSolving {
         switch (plan.state()) {
             case QUEUED -> store.fail(id, "stopped before solving started");
             case SOLVING -> {
-                store.requestStop(id);
                 Job job = jobs.get(id);
                 if (job != null) {
                     job.stop();
+                } else {
+                    store.requestStop(id);
                 }
             }
             default -> throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "plan " + id + " is already " + plan.state());

@@ -5,9 +5,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +43,26 @@ public abstract class DatabaseTest implements TestPropertyProvider {
         try (Connection connection = TestPostgres.server().connect(); Statement s = connection.createStatement()) {
             s.execute("SET search_path TO " + schema);
             s.execute(statement);
+        }
+    }
+
+    /** Reads one row of a query's answer. */
+    @FunctionalInterface
+    protected interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    /** Runs {@code query} in this class's schema on a connection of its own, as another client sees the data. */
+    protected <T> List<T> rows(String query, Row<T> row) throws SQLException {
+        try (Connection connection = TestPostgres.server().connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + schema);
+            List<T> read = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(query)) {
+                while (rows.next()) {
+                    read.add(row.read(rows));
+                }
+            }
+            return read;
         }
     }
 

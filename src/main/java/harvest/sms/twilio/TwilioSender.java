@@ -62,6 +62,7 @@ public class TwilioSender implements SmsSender {
         // Twilio's dateCreated has whole seconds: a text taken within the second it was queued must still count
         Instant queued = text.queuedAt().truncatedTo(ChronoUnit.SECONDS);
         for (Message message : Message.reader().setTo(new PhoneNumber(text.to())).setPageSize(50L).read(client)) {
+            // Twilio lists newest first: from here on every message is older than the text
             if (message.getDateCreated() != null && message.getDateCreated().toInstant().isBefore(queued)) {
                 break;
             }

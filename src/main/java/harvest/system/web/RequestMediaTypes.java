@@ -1,5 +1,6 @@
 package harvest.system.web;
 
+import harvest.system.problem.Problem;
 import harvest.system.problem.ProblemException;
 import harvest.system.problem.ProblemType;
 import io.micronaut.http.HttpHeaders;
@@ -21,7 +22,7 @@ import java.util.Set;
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestMediaTypes {
-    private static final MediaType PROBLEM_JSON = MediaType.of("application/problem+json");
+    private static final MediaType PROBLEM_JSON = MediaType.of(Problem.MEDIA_TYPE);
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
     @PreMatching

@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import harvest.system.web.RateLimiter;
 import harvest.system.web.RateLimits;
 import harvest.testing.DatabaseTest;
-import harvest.testing.TestPostgres;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -142,22 +140,5 @@ class TwoInstancesTest extends DatabaseTest {
 
     private long count(String query) throws SQLException {
         return rows(query, r -> r.getLong(1)).getFirst();
-    }
-
-    private interface Row<T> {
-        T read(ResultSet rows) throws SQLException;
-    }
-
-    private <T> List<T> rows(String query, Row<T> row) throws SQLException {
-        try (Connection connection = TestPostgres.server().connect(); Statement statement = connection.createStatement()) {
-            statement.execute("SET search_path TO " + schema());
-            List<T> read = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery(query)) {
-                while (rows.next()) {
-                    read.add(row.read(rows));
-                }
-            }
-            return read;
-        }
     }
 }

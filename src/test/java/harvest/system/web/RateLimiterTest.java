@@ -1,14 +1,10 @@
 package harvest.system.web;
 
 import harvest.testing.DatabaseTest;
-import harvest.testing.TestPostgres;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -73,13 +69,6 @@ class RateLimiterTest extends DatabaseTest {
     }
 
     private long keys(String limiter) throws SQLException {
-        try (Connection connection = TestPostgres.server().connect();
-             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM " + schema() + ".rate_limit WHERE limiter = ?")) {
-            statement.setString(1, limiter);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return rows("SELECT count(*) FROM rate_limit WHERE limiter = '" + limiter + "'", r -> r.getLong(1)).getFirst();
     }
 }
