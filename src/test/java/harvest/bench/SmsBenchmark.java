@@ -1,6 +1,5 @@
 package harvest.bench;
 
-import harvest.sms.SmsSettings;
 import harvest.sms.outbox.SmsKind;
 import harvest.sms.outbox.SmsLanguage;
 import harvest.sms.outbox.SmsOutbox;
@@ -37,8 +36,6 @@ class SmsBenchmark extends DatabaseTest {
     SmsOutbox outbox;
     @Inject
     SmsSender sender;
-    @Inject
-    SmsSettings settings;
     @Inject
     SmsWorker worker;
 
