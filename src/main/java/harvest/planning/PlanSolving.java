@@ -104,12 +104,10 @@ public class PlanSolving {
         switch (plan.state()) {
             case QUEUED -> store.fail(id, "stopped before solving started");
             case SOLVING -> {
-                Job job = jobs.get(id);
-                if (job != null) {
-                    job.stop();
-                } else {
-                    store.requestStop(id);
-                }
+                // Kept in the database even when the plan solves here: Timefold forgets an early end asked for
+                // before its solve() has begun, so the once-a-second poll asks again until the solve ends.
+                store.requestStop(id);
+                Optional.ofNullable(jobs.get(id)).ifPresent(Job::stop);
             }
             default -> throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, "plan " + id + " is already " + plan.state());
         }
@@ -258,10 +256,7 @@ public class PlanSolving {
                 }
             });
             solver = built;
-            if (stopRequested) {
-                built.terminateEarly();
-            }
-            return built.solve(start);
+            return stopRequested ? start : built.solve(start);
         }
     }
 
