@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,6 +66,12 @@ public class MachineBreakdowns {
             audit.record(AuditedEntity.MACHINE, machineCode, "repaired", before.orElseThrow(), after.orElseThrow());
         }
         return after;
+    }
+
+    /** The breakdowns not yet repaired, oldest first. */
+    public List<Breakdown> open() {
+        return sql.of("SELECT machine_code, reported_at, repaired_at FROM machine_breakdown WHERE repaired_at IS NULL ORDER BY reported_at, id")
+                .list(MachineBreakdowns::read);
     }
 
     /** Combines out of service now, whenever their breakdown was reported. */

@@ -25,6 +25,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
+import java.util.List;
 import java.util.Set;
 
 @Secured(Roles.VIEWER)
@@ -69,6 +70,12 @@ class MachineController extends LedgerEndpoints<Machine, MachineRequest, Machine
     @Operation(operationId = "getMachineByCode")
     public HttpResponse<MachineResponse> getByCode(String code) {
         return super.getByCode(code);
+    }
+
+    @Get("/breakdowns")
+    @Operation(operationId = "listOpenBreakdowns", summary = "Combines out of service now, oldest breakdown first")
+    public List<Breakdown> openBreakdowns() {
+        return breakdowns.open();
     }
 
     @Secured(Roles.DISPATCHER)
