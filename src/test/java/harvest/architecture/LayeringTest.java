@@ -28,7 +28,7 @@ class LayeringTest {
             List.of("planning"),
             List.of("dispatch"),
             List.of("sms"),
-            List.of("demo"));
+            List.of("demo", "board"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

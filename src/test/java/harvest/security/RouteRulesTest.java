@@ -22,15 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 class RouteRulesTest extends DatabaseTest {
-    /** Health, the public drying-site board, the signed Twilio webhooks and signing in. */
+    /** Health, the public drying-site board, the signed Twilio webhooks, signing in and the way to the staff board. */
     static final Set<String> PUBLIC_ROUTES = Set.of(
             "GET /health", "GET /health/{selector}",
             "GET /api/v1/public/drying-sites",
             "POST /api/v1/sms/twilio/status", "POST /api/v1/sms/twilio/inbound",
             "POST /api/v1/auth/sign-in", "POST /api/v1/auth/refresh",
-            "POST /api/v1/auth/mobile/codes", "POST /api/v1/auth/mobile/sign-in");
-    /** The contract and its docs pages: static files, public by the intercept-url-map. */
-    static final Set<String> PUBLIC_FILES = Set.of("GET /swagger/**", "GET /swagger-ui/**", "GET /redoc/**");
+            "POST /api/v1/auth/mobile/codes", "POST /api/v1/auth/mobile/sign-in",
+            "GET /board");
+    /** The contract, its docs pages and the board's files: static files, public by the intercept-url-map. */
+    static final Set<String> PUBLIC_FILES = Set.of("GET /swagger/**", "GET /swagger-ui/**", "GET /redoc/**", "GET /board/**", "GET /board-lib/**");
 
     @Inject
     Routes routes;
@@ -67,9 +68,10 @@ class RouteRulesTest extends DatabaseTest {
 
     /** The router serves the contract's operations and the management endpoints (health, metrics, prometheus), nothing more. */
     @Test
-    void everyRouteIsInTheContractButTheManagementEndpoints() {
+    void everyRouteIsInTheContractButTheManagementEndpointsAndTheBoardPage() {
         Set<String> served = routes.all().stream().map(Routes.Route::toString)
-                .filter(route -> !route.matches("GET /(health|metrics|prometheus)(/\\{\\w+})?")).collect(Collectors.toSet());
+                .filter(route -> !route.matches("GET /(health|metrics|prometheus)(/\\{\\w+})?"))
+                .filter(route -> !route.matches("GET /board(/settings)?")).collect(Collectors.toSet());
         assertThat(served).isEqualTo(contractOperations().keySet());
     }
 
