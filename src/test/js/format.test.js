@@ -25,6 +25,6 @@ test('the first day shown is today inside the plan, else the plan\'s first day',
 test('the planner scores in fen; the board shows yuan and tonnes', () => {
   assert.equal(scoreYuan('0hard/-23833647soft'), 238336.47);
   assert.equal(scoreYuan(undefined), null);
-  assert.equal(yuan(234184, 'en'), '¥234,184');
-  assert.equal(tonnes(94581.54, 'en'), '94.6 t');
+  assert.equal(yuan(234184), '¥234,184');
+  assert.equal(tonnes(94581.54), '94.6 t');
 });

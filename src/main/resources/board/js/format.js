@@ -53,17 +53,17 @@ export function dayInHorizon(today, plan) {
   return today >= plan.firstDay && today <= last ? today : plan.firstDay;
 }
 
-export function number(value, digits = 0, lang = 'zh') {
-  return value == null ? '—' : Number(value).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB',
-    { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** Grouped by thousands with a decimal point, as both Chinese and English readers write figures. */
+export function number(value, digits = 0) {
+  return value == null ? '—' : Number(value).toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-export function yuan(value, lang) {
-  return value == null ? '—' : `¥${number(value, 0, lang)}`;
+export function yuan(value) {
+  return value == null ? '—' : `¥${number(value, 0)}`;
 }
 
-export function tonnes(kg, lang) {
-  return kg == null ? '—' : `${number(kg / 1000, 1, lang)} t`;
+export function tonnes(kg) {
+  return kg == null ? '—' : `${number(kg / 1000, 1)} t`;
 }
 
 /** "-23833647soft" → 238336.47 yuan: the planner scores in fen. */
@@ -72,7 +72,3 @@ export function scoreYuan(score) {
   return soft ? -Number(soft[1]) / 100 : null;
 }
 
-export function hardBroken(score) {
-  const hard = /(-?\d+)hard/.exec(score || '');
-  return hard ? Number(hard[1]) < 0 : false;
-}

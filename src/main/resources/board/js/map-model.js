@@ -11,7 +11,7 @@ export const STATUS_COLOURS = {
 const ROUTE_COLOURS = ['#d81b60', '#3949ab', '#00897b', '#f4511e', '#6d4c41', '#8e24aa', '#039be5', '#7cb342',
   '#c0ca33', '#5e35b1', '#e53935', '#00acc1', '#fb8c00', '#546e7a', '#43a047'];
 
-export function routeColour(index) {
+function routeColour(index) {
   return ROUTE_COLOURS[index % ROUTE_COLOURS.length];
 }
 

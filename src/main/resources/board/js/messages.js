@@ -47,7 +47,7 @@ const zh = {
   'report.machines': '农机', 'report.machineCounts': '作业 {working} · 空闲 {idle} · 故障 {broken}', 'report.drying': '烘干入库 / 能力',
   'report.atRisk': '风险地块 · 预计损失', 'report.chartCommunities': '各社区收获进度', 'report.chartDays': '每日收获',
   'report.chartDrying': '烘干入库与能力', 'report.harvested': '已收', 'report.remaining': '未收', 'report.intake': '入库',
-  'report.capacity': '能力', 'report.waiting': '排队', 'report.current': '在场', 'report.communities': '各社区', 'report.sites': '烘干点实况',
+  'report.capacity': '能力', 'report.planned': '方案计划', 'report.plannedArriving': '方案送达', 'report.waiting': '排队', 'report.current': '在场', 'report.communities': '各社区', 'report.sites': '烘干点实况',
 
   'ledgers.title': '台账', 'ledgers.help': '先试导入检查，无误后再提交。一次可选多个台账文件（按台账命名）或一个 zip。',
   'ledgers.which': '台账', 'ledgers.bundle': '整套台账（多个文件或 zip）', 'ledgers.files': '文件', 'ledgers.dryRun': '试导入',
@@ -125,7 +125,7 @@ const en = {
   'report.machines': 'Combines', 'report.machineCounts': 'working {working} · idle {idle} · broken {broken}', 'report.drying': 'Drying intake / capacity',
   'report.atRisk': 'Fields at risk · expected loss', 'report.chartCommunities': 'Harvest progress per community', 'report.chartDays': 'Harvest per day',
   'report.chartDrying': 'Drying intake against capacity', 'report.harvested': 'Harvested', 'report.remaining': 'Remaining', 'report.intake': 'Intake',
-  'report.capacity': 'Capacity', 'report.waiting': 'Waiting', 'report.current': 'On site', 'report.communities': 'Communities', 'report.sites': 'Drying sites now',
+  'report.capacity': 'Capacity', 'report.planned': 'Planned', 'report.plannedArriving': 'Planned arrivals', 'report.waiting': 'Waiting', 'report.current': 'On site', 'report.communities': 'Communities', 'report.sites': 'Drying sites now',
 
   'ledgers.title': 'Ledgers', 'ledgers.help': 'Try a dry run first; commit once it passes. Pick several ledger files (named after their ledger) or one zip.',
   'ledgers.which': 'Ledger', 'ledgers.bundle': 'Whole bundle (files or zip)', 'ledgers.files': 'Files', 'ledgers.dryRun': 'Dry run',

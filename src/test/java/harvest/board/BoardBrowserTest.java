@@ -8,10 +8,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,15 +31,16 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dispatcher's board in a real browser (Debian's headless Chromium), run as the demo district's storm morning:
  * sign in, load the ledgers (a bad file first), plan and watch it solve, publish, read the map and the timeline,
- * start a job and report its combine broken, publish the draft that follows, preview a broadcast, read the
- * evening report; then in English, on a tablet, and as a viewer who may only look. Each screen is saved under
- * target/board-screenshots.
+ * follow a job to done, report another's combine broken and publish the draft that follows, do the same when rain
+ * is forecast over published work, preview a broadcast, read the evening report; then in English, on a tablet, and
+ * as a viewer who may only look. Each screen is saved under target/board-screenshots/storm-day.
  */
 @MicronautTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,6 +55,7 @@ class BoardBrowserTest extends DatabaseTest {
     SettableClock clock;
 
     private Browser browser;
+    private final List<String> errors = new ArrayList<>();
 
     /** A failed step leaves its screen behind, and what the page said, to look at. */
     @RegisterExtension
@@ -76,7 +80,12 @@ class BoardBrowserTest extends DatabaseTest {
     @BeforeAll
     void openBrowser() throws Exception {
         clock.set(OffsetDateTime.parse("2023-05-28T06:30:00+08:00").toInstant());
-        browser = new Browser(1366, 768);
+        browser = new Browser("storm-day", 1366, 768);
+    }
+
+    @AfterEach
+    void collectConsoleErrors(TestInfo test) {
+        browser.consoleErrors().forEach(error -> errors.add(test.getDisplayName() + ": " + error));
     }
 
     @AfterAll
@@ -223,14 +232,7 @@ class BoardBrowserTest extends DatabaseTest {
         card(broken, "IN_PROGRESS").findElement(By.xpath(".//button[contains(., '故障')]")).click();
         card(broken, "FAILED");
         browser.withText(".day-side table td", "故障");
-        WebElement draft = browser.until(SOLVING, d -> {
-            List<WebElement> links = d.findElements(By.xpath("//a[contains(., '看调整方案')]"));
-            if (links.isEmpty()) {
-                go("day");
-                return null;
-            }
-            return links.getFirst();
-        });
+        WebElement draft = awaitDraftLink("故障");
         browser.screenshot("10-day-breakdown");
         draft.click();
         browser.until(SOLVING, ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".plan-detail .badge.SOLVED")));
@@ -240,6 +242,33 @@ class BoardBrowserTest extends DatabaseTest {
         browser.screenshot("11-draft-diff");
         browser.withText(".plan-detail button", "发布").click();
         browser.find(".plan-detail .badge.PUBLISHED");
+    }
+
+    @Test
+    @Order(7)
+    void rain_over_published_work_brings_a_draft_that_is_published_from_the_desk() throws IOException {
+        // The weather service issues a wetter forecast: rain over every community from ten in the morning.
+        Set<String> communities = java.util.stream.StreamSupport.stream(api.get("/api/v1/communities?size=100").json().get("items").spliterator(), false)
+                .map(c -> c.get("code").asText()).collect(java.util.stream.Collectors.toSet());
+        assertThat(api.post("/api/v1/weather/forecasts", Files.wetterForecast("2023-05-28T06:45:00+08:00", communities,
+                List.of("2023-05-28T1", "2023-05-28T2"))).status()).isEqualTo(201);
+        go("day");
+        WebElement draft = awaitDraftLink("降雨");
+        browser.screenshot("12-day-rain");
+        draft.click();
+        browser.until(SOLVING, ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".plan-detail .badge.SOLVED")));
+        assertThat(browser.find(".diff").getText()).contains("改时");
+        browser.withText(".plan-detail button", "发布").click();
+        browser.find(".plan-detail .badge.PUBLISHED");
+    }
+
+    /** The newest disruption of this kind once its draft is ready (the desk reads itself again while one is coming). */
+    private WebElement awaitDraftLink(String kind) {
+        return browser.until(SOLVING, d -> d.findElements(By.cssSelector(".day-side tbody tr")).stream()
+                .filter(row -> row.getText().contains(kind))
+                .findFirst()
+                .flatMap(row -> row.findElements(By.xpath(".//a[contains(., '看调整方案')]")).stream().findFirst())
+                .orElse(null));
     }
 
     /** Starts the day's {@code index}-th job not yet started (planned, or texted to its operator); its chunk id. */
@@ -260,7 +289,7 @@ class BoardBrowserTest extends DatabaseTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_broadcast_is_previewed_before_it_can_be_sent() throws IOException {
         go("day");
         new Select(browser.find("select[name=audience]")).selectByValue("COMMUNITY");
@@ -273,52 +302,49 @@ class BoardBrowserTest extends DatabaseTest {
         assertThat(preview.getText()).contains("UCS-2").contains("USD");
         assertThat(send.isEnabled()).isTrue();
         browser.script("document.querySelector('.broadcast').scrollIntoView()");
-        browser.screenshot("12-broadcast-preview");
-    }
-
-    @Test
-    @Order(8)
-    void the_report_draws_its_charts() throws IOException {
-        go("report");
-        browser.until(d -> browser.all(".chart canvas").size() >= 3 ? true : null);
-        assertThat(browser.find(".cards").getText()).contains("%").doesNotContain("0.0 / 7,611");
-        browser.screenshot("13-report");
-        assertThat(browser.unlabelledControls()).isEmpty();
+        browser.screenshot("13-broadcast-preview");
     }
 
     @Test
     @Order(9)
+    void the_report_draws_its_charts() throws IOException {
+        go("report");
+        browser.until(d -> browser.all(".chart canvas").size() >= 3 ? true : null);
+        assertThat(browser.find(".cards").getText()).contains("%").doesNotContain("0.0 / 7,611");
+        browser.screenshot("14-report");
+        assertThat(browser.unlabelledControls()).isEmpty();
+    }
+
+    @Test
+    @Order(10)
     void the_board_reads_in_english_and_every_control_takes_the_keyboard_focus() throws IOException {
         browser.find("#lang").click();
         browser.withText("nav a", "Map");
         go("plans");
         browser.withText(".plan-detail button, .plan-detail h3", "Plan #");
-        browser.screenshot("14-plans-english");
+        browser.screenshot("15-plans-english");
         assertThat(browser.tabThrough(25)).hasSizeGreaterThan(15).noneMatch(control -> control.contains("no focus ring"));
         browser.find("#lang").click();
         browser.withText("nav a", "地图");
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void a_tablet_sees_the_whole_day_without_scrolling_sideways() throws IOException {
         browser.resize(1024, 768);
         go("day");
         browser.find(".lane");
         assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
-        browser.screenshot("15-day-tablet");
+        browser.screenshot("16-day-tablet");
         browser.resize(1366, 768);
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void a_viewer_may_look_but_not_plan_or_publish() throws IOException {
         api.staff("VIEWER");
         browser.find("#sign-out").click();
-        browser.find("form.sign-in input[name=username]").sendKeys("viewer-user");
-        browser.find("form.sign-in input[name=password]").sendKeys("correct horse battery staple VIEWER");
-        browser.find("form.sign-in button[type=submit]").click();
-        browser.find("#who");
+        browser.signIn(url(""), "viewer-user", "correct horse battery staple VIEWER");
         go("plans");
         browser.find(".plan-detail h3");
         assertThat(browser.all("input[name=firstDay]")).isEmpty();
@@ -327,6 +353,12 @@ class BoardBrowserTest extends DatabaseTest {
         browser.find(".lane");
         assertThat(browser.all(".job-card .actions")).isEmpty();
         assertThat(browser.all(".broadcast")).isEmpty();
+    }
+
+    @Test
+    @Order(13)
+    void the_page_logged_no_errors_along_the_way() {
+        assertThat(errors).isEmpty();
     }
 
     private static Path write(String name, String content) throws IOException {

@@ -10,6 +10,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,9 +22,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 /**
@@ -30,24 +34,27 @@ import java.util.stream.Stream;
  * with the waits and screenshots the board's tests share. The flags keep it off the closed network.
  */
 final class Browser implements AutoCloseable {
-    static final Path SCREENSHOTS = Path.of("target/board-screenshots");
+    private static final Path SCREENSHOTS = Path.of("target/board-screenshots");
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String DRIVER = "/usr/bin/chromedriver";
 
     private final ChromeDriver driver;
+    private final Path screens;
 
-    Browser(int width, int height) throws IOException, InterruptedException {
+    /** A browser window of this size whose screenshots go to target/board-screenshots/{@code story}. */
+    Browser(String story, int width, int height) throws IOException, InterruptedException {
         installIfMissing();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--lang=zh-CN", "--window-size=" + width + "," + height);
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
         driver = new ChromeDriver(service, options);
-        Files.createDirectories(SCREENSHOTS);
+        screens = Files.createDirectories(SCREENSHOTS.resolve(story));
         // each run leaves only its own screens, failed ones included
-        try (Stream<Path> old = Files.list(SCREENSHOTS)) {
+        try (Stream<Path> old = Files.list(screens)) {
             for (Path screen : old.toList()) {
                 Files.delete(screen);
             }
@@ -63,6 +70,15 @@ final class Browser implements AutoCloseable {
 
     void open(String url) {
         driver.get(url);
+    }
+
+    /** Opens the board at {@code base} and signs in; done once the header names the user. */
+    void signIn(String base, String username, String password) {
+        open(base + "/board");
+        find("form.sign-in input[name=username]").sendKeys(username);
+        find("form.sign-in input[name=password]").sendKeys(password);
+        find("form.sign-in button[type=submit]").click();
+        until(ExpectedConditions.textToBe(By.id("who"), username));
     }
 
     void resize(int width, int height) {
@@ -102,8 +118,20 @@ final class Browser implements AutoCloseable {
                 + "arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", control, value);
     }
 
+    /**
+     * What the page wrote to the console as errors since the last call: script errors, refused content (the
+     * security policy), failed modules. Answers the page handled itself (a 401, a 422) are not counted.
+     */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("Failed to load resource: the server responded with a status of 4"))
+                .toList();
+    }
+
     void screenshot(String name) throws IOException {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(screens.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
     }
 
     /** Buttons, inputs, selects and links that a screen reader could not name: none is the answer wanted. */

@@ -59,7 +59,7 @@ public class SecurityHeaders {
         return under(path, "/board") || under(path, "/board-lib");
     }
 
-    /** " https://*.tianditu.gov.cn" for a template on t{s}.tianditu.gov.cn; nothing without a template. */
+    /** " https://*.tianditu.gov.cn" for a template on t{s}.tianditu.gov.cn (a port kept); nothing without a template. */
     private static String tileOrigin(@Nullable String template) {
         if (template == null || template.isBlank()) {
             return "";
@@ -68,7 +68,7 @@ public class SecurityHeaders {
         if (schemeEnd < 0) {
             throw new IllegalArgumentException("harvest.board.tile-url must be an http(s) URL template: " + template);
         }
-        String host = template.substring(schemeEnd + 3).split("[/:?]", 2)[0];
+        String host = template.substring(schemeEnd + 3).split("[/?]", 2)[0];
         return " " + template.substring(0, schemeEnd) + "://" + (host.contains("{s}") ? "*" + host.substring(host.indexOf('.')) : host);
     }
 

@@ -81,7 +81,7 @@ function card(ctx, plan, job, status, redraw) {
     }
   }
   return el('article', { class: `job-card status-${job.status}${job.needsReplan ? ' flagged' : ''}`, dataset: { chunk: job.chunkId } },
-    el('button', { type: 'button', class: 'link', onclick: () => openJob(ctx, job) },
+    el('button', { type: 'button', class: 'link', onclick: () => openJob(ctx, job, plan.id) },
       `${clock(job.start)} ${job.machineCode} · ${job.fieldCode}`),
     el('p', {}, `${number(job.areaMu, 1)} ${t('unit.mu')} → ${job.dryingSiteCode || '—'}`,
       job.doneMu ? ` · ${t('day.doneMu', { mu: number(job.doneMu, 1) })}` : '', job.needsReplan ? ' · ⚑' : '', job.pinned ? ' · ◆' : ''),

@@ -4,17 +4,18 @@ import { t, term } from '../i18n.js';
 import { el, showError, table } from '../ui.js';
 import { dayAndClock, number } from '../format.js';
 
-export async function openJob(ctx, job) {
+/** Opens {@code job} of plan {@code planId} (the day's desk shows the published plan, whichever plan is chosen). */
+export async function openJob(ctx, job, planId = ctx.plan.id) {
   const dialog = document.getElementById('job-dialog');
   const body = el('div', {}, el('p', {}, t('loading')));
   dialog.replaceChildren(el('form', { method: 'dialog' },
-    el('h3', {}, `${job.chunkId} · ${job.machineCode}`), body,
+    el('h3', { id: 'job-title' }, `${job.chunkId} · ${job.machineCode}`), body,
     el('menu', {}, el('button', { value: 'close', autofocus: true }, t('action.close')))));
   dialog.showModal();
   try {
     const [view, texts] = await Promise.all([
-      ctx.api.get(`/api/v1/plans/${ctx.plan.id}/fields/${encodeURIComponent(job.fieldCode)}`),
-      ctx.api.get(`/api/v1/sms/messages?plan=${ctx.plan.id}&assignment=${encodeURIComponent(job.chunkId)}&size=50`),
+      ctx.api.get(`/api/v1/plans/${planId}/fields/${encodeURIComponent(job.fieldCode)}`),
+      ctx.api.get(`/api/v1/sms/messages?plan=${planId}&assignment=${encodeURIComponent(job.chunkId)}&size=50`),
     ]);
     const detail = view.days.flatMap(d => d.jobs).find(j => j.chunkId === job.chunkId) || job;
     body.replaceChildren(

@@ -5,7 +5,7 @@ import { t } from '../i18n.js';
 import { act, el, field, fill, table } from '../ui.js';
 import { ProblemError } from '../api.js';
 
-export const LEDGERS = ['communities', 'farmers', 'fields', 'machines', 'drying_sites', 'teams', 'aid_stations'];
+const LEDGERS = ['communities', 'farmers', 'fields', 'machines', 'drying_sites', 'teams', 'aid_stations'];
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

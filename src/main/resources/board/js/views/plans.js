@@ -4,7 +4,7 @@
 import { t, term } from '../i18n.js';
 import { act, badge, el, field, fill, showError, table } from '../ui.js';
 import { addDays, dayAndClock, number, tonnes, yuan } from '../format.js';
-import { diffCounts, diffRows, headline, solvingProgress } from '../plan-model.js';
+import { DIFF_KINDS, diffCounts, diffRows, headline, solvingProgress } from '../plan-model.js';
 
 export async function render(ctx, root, params) {
   const selectedId = Number(params.get('plan')) || ctx.plan?.id;
@@ -147,7 +147,7 @@ function diff(changes) {
   const counts = diffCounts(changes);
   return el('section', { class: 'diff' },
     el('h4', {}, t('plans.diff')),
-    el('p', {}, ['added', 'moved', 'rescheduled', 'cancelled', 'unchanged']
+    el('p', {}, [...DIFF_KINDS, 'unchanged']
       .map(kind => badge(`${t(`diff.${kind}`)} ${counts[kind]}`, `diff-${kind}`))),
     table(t('plans.diffTable'), [
       [t('col.change'), r => badge(t(`diff.${r.kind}`), `diff-${r.kind}`)],

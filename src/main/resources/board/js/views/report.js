@@ -21,32 +21,57 @@ export async function render(ctx, root) {
       ctx.plan ? download(t('report.planCsv'), `/api/v1/plans/${ctx.plan.id}/assignments/export`, `plan-${ctx.plan.id}.csv`) : null),
     exportStatus);
   try {
-    const days = seasonDays(ctx.plan, day);
+    const days = horizonDays(ctx.plan, day);
+    const reported = days.filter(d => d <= day);
     const [report, sites, ...daily] = await Promise.all([
       ctx.api.get(`/api/v1/reports/daily/${day}`), ctx.api.get('/api/v1/drying-sites/status'),
-      ...days.map(d => ctx.api.get(`/api/v1/reports/daily/${d}`)),
+      ...reported.map(d => ctx.api.get(`/api/v1/reports/daily/${d}`)),
     ]);
+    const season = seasonSeries(days, daily, ctx.plan);
     const charts = el('div', { class: 'charts' },
       chartBox('chart-communities', t('report.chartCommunities')),
       chartBox('chart-days', t('report.chartDays')),
       chartBox('chart-drying', t('report.chartDrying')));
     root.append(kpis(report.district), charts, communityTable(report), siteTable(sites));
     drawCommunities(charts.querySelector('#chart-communities .chart'), report.communities, ctx);
-    drawDays(charts.querySelector('#chart-days .chart'), daily, ctx);
-    drawDrying(charts.querySelector('#chart-drying .chart'), daily, ctx);
+    drawDays(charts.querySelector('#chart-days .chart'), season, ctx);
+    drawDrying(charts.querySelector('#chart-drying .chart'), season, ctx);
   } catch (error) {
     showError(status, error);
   }
 }
 
-/** The plan's days up to the one shown (the season so far), or the last week without a plan. */
-function seasonDays(plan, day) {
-  const first = plan && plan.firstDay <= day ? plan.firstDay : addDays(day, -6);
-  const days = [];
-  for (let d = first; d <= day && days.length < 31; d = addDays(d, 1)) {
-    days.push(d);
+/** The chosen plan's days (reported up to the day shown, planned for all), or the last week without a plan. */
+function horizonDays(plan, day) {
+  const first = plan ? plan.firstDay : addDays(day, -6);
+  const count = plan ? plan.days : 7;
+  return Array.from({ length: count }, (_, i) => addDays(first, i));
+}
+
+/** Per day: what was reported (null after the day shown) beside what the plan expected. */
+export function seasonSeries(days, daily, plan) {
+  const byDay = new Map(daily.map(r => [r.date, r.district]));
+  const plannedMu = new Map((plan?.outcome?.metrics?.muPerDay || []).map(d => [d.day, d.mu]));
+  const arriving = new Map();
+  const capacity = new Map();
+  for (const queue of plan?.outcome?.metrics?.dryingQueues || []) {
+    for (const d of queue.days) {
+      arriving.set(d.day, (arriving.get(d.day) || 0) + d.arrivingTonnes);
+      capacity.set(d.day, (capacity.get(d.day) || 0) + (d.capacityTonnes || 0));
+    }
   }
-  return days;
+  const reported = key => days.map(d => byDay.get(d)?.[key] ?? null);
+  return {
+    labels: days.map(d => d.slice(5)),
+    harvested: reported('harvestedTodayMu'),
+    percent: reported('percentComplete'),
+    intake: reported('dryingIntakeTonnes'),
+    // the sites' capacity as reported, and ahead of today as the plan counted it (a yard closes in rain)
+    capacity: days.map(d => byDay.get(d)?.dryingCapacityTonnes ?? (capacity.get(d) ? Math.round(capacity.get(d)) : null)),
+    waiting: reported('tonnesWaiting'),
+    plannedMu: days.map(d => plannedMu.get(d) ?? 0),
+    plannedArriving: days.map(d => Math.round((arriving.get(d) || 0) * 10) / 10),
+  };
 }
 
 function kpis(d) {
@@ -84,28 +109,30 @@ function drawCommunities(target, communities, ctx) {
   ctx.onLeave(() => echarts.dispose(target));
 }
 
-function drawDays(target, daily, ctx) {
+function drawDays(target, season, ctx) {
   chart(target).setOption({
     animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 48, top: 32, bottom: 32 },
-    xAxis: { type: 'category', data: daily.map(r => r.date.slice(5)) },
+    xAxis: { type: 'category', data: season.labels },
     yAxis: [{ type: 'value', name: t('unit.mu') }, { type: 'value', name: '%', max: 100 }],
     series: [
-      { name: t('report.today'), type: 'bar', data: daily.map(r => r.district.harvestedTodayMu), itemStyle: { color: '#fb8c00' } },
-      { name: t('report.progress'), type: 'line', yAxisIndex: 1, data: daily.map(r => r.district.percentComplete), itemStyle: { color: '#1e88e5' } },
+      { name: t('report.planned'), type: 'bar', data: season.plannedMu, itemStyle: { color: '#bbdefb' } },
+      { name: t('report.today'), type: 'bar', data: season.harvested, itemStyle: { color: '#fb8c00' } },
+      { name: t('report.progress'), type: 'line', yAxisIndex: 1, data: season.percent, itemStyle: { color: '#1e88e5' } },
     ],
   });
   ctx.onLeave(() => echarts.dispose(target));
 }
 
-function drawDrying(target, daily, ctx) {
+function drawDrying(target, season, ctx) {
   chart(target).setOption({
     animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 12, top: 32, bottom: 32 },
-    xAxis: { type: 'category', data: daily.map(r => r.date.slice(5)) },
+    xAxis: { type: 'category', data: season.labels },
     yAxis: { type: 'value', name: 't' },
     series: [
-      { name: t('report.intake'), type: 'bar', data: daily.map(r => r.district.dryingIntakeTonnes), itemStyle: { color: '#fdd835' } },
-      { name: t('report.capacity'), type: 'line', step: 'middle', data: daily.map(r => r.district.dryingCapacityTonnes), itemStyle: { color: '#6d4c41' } },
-      { name: t('report.waiting'), type: 'line', data: daily.map(r => r.district.tonnesWaiting), itemStyle: { color: '#e53935' } },
+      { name: t('report.plannedArriving'), type: 'bar', data: season.plannedArriving, itemStyle: { color: '#fff3c4' } },
+      { name: t('report.intake'), type: 'bar', data: season.intake, itemStyle: { color: '#fdd835' } },
+      { name: t('report.capacity'), type: 'line', step: 'middle', data: season.capacity, itemStyle: { color: '#6d4c41' } },
+      { name: t('report.waiting'), type: 'line', data: season.waiting, itemStyle: { color: '#e53935' } },
     ],
   });
   ctx.onLeave(() => echarts.dispose(target));
