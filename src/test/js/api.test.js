@@ -50,3 +50,20 @@ test('a refusal reads as the problem\'s own title, detail and named errors', asy
   assert.equal(error.message, 'The ledger has bad rows: 1 bad row(s); nothing was written (communities #2 lat must be between 3 and 54)');
   assert.equal(problemText({ status: 502 }), 'HTTP 502');
 });
+
+test('calls that meet an expired token together share one refresh (a refresh token is good once)', async () => {
+  let refreshes = 0;
+  const api = new Api(new Storage(), async (path, init) => {
+    if (path === '/api/v1/auth/refresh') {
+      refreshes += 1;
+      await new Promise(resolve => setTimeout(resolve, 10));
+      return json(200, { accessToken: 'a2', refreshToken: 'r2' });
+    }
+    return init.headers.Authorization === 'Bearer a2' ? json(200, { path }) : json(401, { status: 401, title: 'Unauthorized' }, 'application/problem+json');
+  });
+  api.session = { accessToken: 'a1', refreshToken: 'r1' };
+  const answers = await Promise.all(['/a', '/b', '/c'].map(path => api.get(path)));
+  assert.deepEqual(answers.map(a => a.path), ['/a', '/b', '/c']);
+  assert.equal(refreshes, 1);
+  assert.equal(api.session.refreshToken, 'r2');
+});

@@ -23,7 +23,7 @@ test('every message the page names exists', () => {
   for (const file of sources(BOARD)) {
     const text = readFileSync(file, 'utf8');
     for (const [, key] of text.matchAll(/\bt\('([^']+)'/g)) used.add(key);
-    for (const [, key] of text.matchAll(/data-i18n(?:-title)?="([^"]+)"/g)) used.add(key);
+    for (const [, key] of text.matchAll(/data-i18n(?:-title|-label)?="([^"]+)"/g)) used.add(key);
   }
   assert.ok(used.size > 100);
   assert.deepEqual([...used].filter(key => !(key in MESSAGES.zh)), []);

@@ -14,7 +14,7 @@ export class ProblemError extends Error {
 /** "title: detail" and each named error, as the service wrote them. */
 export function problemText(problem) {
   const head = [problem.title, problem.detail].filter(Boolean).join(': ') || `HTTP ${problem.status}`;
-  const errors = (problem.errors || []).map(e => [e.ledger, e.line && `#${e.line}`, e.field || e.column, e.message]
+  const errors = (problem.errors || []).map(e => [e.ledger, e.line && `#${e.line}`, e.field, e.message]
     .filter(Boolean).join(' '));
   return errors.length && !problem.detail?.includes(errors[0]) ? `${head} (${errors.slice(0, 3).join('; ')})` : head;
 }
@@ -23,6 +23,7 @@ export class Api {
   constructor(storage = sessionStorage, fetcher = (...args) => fetch(...args)) {
     this.storage = storage;
     this.fetcher = fetcher;
+    this.refreshing = null;
     this.onSignedOut = () => {};
   }
 
@@ -105,16 +106,31 @@ export class Api {
     }
     const response = await this.fetcher(path, { method, headers, body });
     if (response.status === 401 && session && !options.anonymous && !retried) {
-      if (await this.refresh(session)) {
+      if (await this.renewed(session)) {
         return this.send(method, path, options, true);
       }
-      this.session = null;
-      this.onSignedOut();
+      if (this.session) {
+        this.session = null;
+        this.onSignedOut();
+      }
     }
     if (!response.ok) {
       throw new ProblemError(await readProblem(response));
     }
     return response;
+  }
+
+  /**
+   * Whether a newer access token than the one {@code session} held is there now. The views ask in parallel, and
+   * a refresh token is good once (the service ends a session whose refresh token comes back twice), so every
+   * caller that met the expiry waits for one shared refresh.
+   */
+  async renewed(session) {
+    if (this.session && this.session.accessToken !== session.accessToken) {
+      return true;
+    }
+    this.refreshing ??= this.refresh(session).finally(() => { this.refreshing = null; });
+    return this.refreshing;
   }
 
   /** A new pair for the old; false when the refresh token is spent or expired (then the dispatcher signs in again). */

@@ -29,10 +29,13 @@ export function term(kind, value) {
   return value == null ? '—' : t(`${kind}.${value}`);
 }
 
-/** Fills every [data-i18n] element's text and every [data-i18n-title] element's title in the page shell. */
+/** Fills the page shell's [data-i18n] texts, [data-i18n-label] accessible names and [data-i18n-title] titles. */
 export function translate(root) {
   for (const element of root.querySelectorAll('[data-i18n]')) {
     element.textContent = t(element.dataset.i18n);
+  }
+  for (const element of root.querySelectorAll('[data-i18n-label]')) {
+    element.setAttribute('aria-label', t(element.dataset.i18nLabel));
   }
   for (const element of root.querySelectorAll('[data-i18n-title]')) {
     element.title = t(element.dataset.i18nTitle);

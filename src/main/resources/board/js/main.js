@@ -90,6 +90,8 @@ function remember(key, load) {
 async function show() {
   leaving.forEach(action => action());
   leaving = [];
+  // Ledgers and assignments are read once per visit: texts, other dispatchers and publishing change them.
+  ctx.invalidate();
   document.getElementById('job-dialog').close?.();
   if (!api.session) {
     signInForm();
@@ -113,7 +115,9 @@ async function show() {
   } catch (error) {
     showError(root, error);
   }
-  main.focus({ preventScroll: true });
+  if (main.contains(root)) {
+    main.focus({ preventScroll: true });
+  }
 }
 
 function signInForm() {
@@ -162,8 +166,12 @@ async function start() {
 function header() {
   const picker = document.getElementById('plan');
   picker.addEventListener('change', async () => {
-    ctx.selectPlan(await api.get(`/api/v1/plans/${picker.value}`));
-    show();
+    try {
+      ctx.selectPlan(await api.get(`/api/v1/plans/${picker.value}`));
+      show();
+    } catch (error) {
+      showError(main, error);
+    }
   });
   const dayInput = document.getElementById('day');
   dayInput.value = ctx.day;
@@ -182,7 +190,8 @@ function header() {
     }
   });
   document.getElementById('sign-out').addEventListener('click', async () => {
-    await api.signOut().catch(() => {});
+    // Signing out ends the session here whatever the service answers; a failure only means it ends there on its own.
+    await api.signOut().catch(error => console.warn('sign-out', error.message));
     ctx.invalidate();
     show();
   });
@@ -202,7 +211,8 @@ translate(document);
 header();
 window.addEventListener('hashchange', show);
 if (api.session) {
-  start().catch(error => showError(main, error));
+  // A session that ended while the tab was closed has already brought back the sign-in form.
+  start().catch(error => api.session && showError(main, error));
 } else {
   show();
 }

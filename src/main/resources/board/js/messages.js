@@ -3,7 +3,7 @@
 
 const zh = {
   title: '三夏调度台', skip: '跳到内容', loading: '正在读取…', none: '无',
-  'nav.map': '地图', 'nav.timeline': '时间线', 'nav.plans': '方案', 'nav.day': '日调度', 'nav.report': '烘干与日报', 'nav.ledgers': '台账',
+  'nav.label': '视图', 'nav.map': '地图', 'nav.timeline': '时间线', 'nav.plans': '方案', 'nav.day': '日调度', 'nav.report': '烘干与日报', 'nav.ledgers': '台账',
   'header.plan': '方案', 'header.day': '调度日', 'header.lang': 'English', 'header.langTitle': 'Switch to English', 'header.signOut': '退出',
   'signIn.title': '工作人员登录', 'signIn.username': '用户名', 'signIn.password': '密码', 'signIn.submit': '登录',
   'action.close': '关闭', 'action.show': '查看',
@@ -18,7 +18,7 @@ const zh = {
   'col.team': '服务队', 'col.time': '时间', 'col.to': '发给', 'col.tonnes': '吨数', 'col.yield': '预计产量',
 
   'map.title': '地图', 'map.layers': '图层', 'map.layer.fields': '地块', 'map.layer.routes': '农机路线', 'map.layer.sites': '烘干点',
-  'map.layer.aid': '助农点', 'map.layer.broken': '故障农机', 'map.broken': '故障', 'map.jobs': '{count} 项作业',
+  'map.layer.aid': '助农点', 'map.layer.broken': '故障农机', 'map.broken': '故障', 'map.findField': '找地块', 'map.find': '定位', 'map.noSuchField': '没有地块 {code}', 'map.jobs': '{count} 项作业',
   'map.siteLoad': '今日 {load}', 'map.siteQueue': '方案排队 {waiting} 吨，最长等 {hours} 小时',
   'map.legend.fields': '地块状态', 'map.legend.routes': '当日路线', 'map.legend.broken': '故障农机',
 
@@ -81,7 +81,7 @@ const zh = {
 
 const en = {
   title: 'Harvest dispatch board', skip: 'Skip to content', loading: 'Loading…', none: 'None',
-  'nav.map': 'Map', 'nav.timeline': 'Timeline', 'nav.plans': 'Plans', 'nav.day': 'The day', 'nav.report': 'Drying & report', 'nav.ledgers': 'Ledgers',
+  'nav.label': 'Views', 'nav.map': 'Map', 'nav.timeline': 'Timeline', 'nav.plans': 'Plans', 'nav.day': 'The day', 'nav.report': 'Drying & report', 'nav.ledgers': 'Ledgers',
   'header.plan': 'Plan', 'header.day': 'Day', 'header.lang': '中文', 'header.langTitle': '切换到中文', 'header.signOut': 'Sign out',
   'signIn.title': 'Staff sign-in', 'signIn.username': 'Username', 'signIn.password': 'Password', 'signIn.submit': 'Sign in',
   'action.close': 'Close', 'action.show': 'Show',
@@ -96,7 +96,7 @@ const en = {
   'col.team': 'Team', 'col.time': 'Time', 'col.to': 'To', 'col.tonnes': 'Tonnes', 'col.yield': 'Expected yield',
 
   'map.title': 'Map', 'map.layers': 'Layers', 'map.layer.fields': 'Fields', 'map.layer.routes': 'Routes', 'map.layer.sites': 'Drying sites',
-  'map.layer.aid': 'Aid stations', 'map.layer.broken': 'Broken combines', 'map.broken': 'broken down', 'map.jobs': '{count} jobs',
+  'map.layer.aid': 'Aid stations', 'map.layer.broken': 'Broken combines', 'map.broken': 'broken down', 'map.findField': 'Find a field', 'map.find': 'Locate', 'map.noSuchField': 'No field {code}', 'map.jobs': '{count} jobs',
   'map.siteLoad': 'today {load}', 'map.siteQueue': 'plan queues {waiting} t, longest wait {hours} h',
   'map.legend.fields': 'Fields by status', 'map.legend.routes': 'Routes this day', 'map.legend.broken': 'Broken combines',
 

@@ -75,3 +75,34 @@ export function badge(text, kind) {
 export function lines(...texts) {
   return el('div', {}, texts.filter(Boolean).flatMap((text, i) => (i ? [el('br'), text] : [text])));
 }
+
+/**
+ * Runs {@code step} now, then again after the milliseconds it answers, until the view is left: a step still
+ * running when the dispatcher moves on schedules nothing more.
+ */
+export function repeat(onLeave, step) {
+  let left = false;
+  let timer = null;
+  onLeave(() => {
+    left = true;
+    clearTimeout(timer);
+  });
+  const run = async () => {
+    const delay = await step();
+    if (!left && delay) {
+      timer = setTimeout(run, delay);
+    }
+  };
+  return run();
+}
+
+/** A button that fetches an export with the dispatcher's token and hands it over as {@code fileName}. */
+export function downloadButton(api, label, path, fileName, status) {
+  const button = el('button', { type: 'button', onclick: () => act(button, status, () => api.download(path, fileName)) }, label);
+  return button;
+}
+
+/** The fields' codes (with their names) offered as one types a code. */
+export function fieldCodeList(fields) {
+  return el('datalist', { id: 'field-codes' }, fields.map(f => el('option', { value: f.code }, f.name)));
+}

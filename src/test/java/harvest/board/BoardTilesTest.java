@@ -50,7 +50,8 @@ class BoardTilesTest extends DatabaseTest {
     @Test
     void the_map_draws_the_configured_tiles_and_the_policy_admits_only_that_server() throws Exception {
         assertThat(api.anonymous().get("/board/index.html").header("Content-Security-Policy"))
-                .contains("img-src 'self' data: blob: " + ORIGIN + ";");
+                .contains("img-src 'self' data: " + ORIGIN + ";");
+        assertThat(api.get("/board/settings").header("Cache-Control")).isEqualTo("no-store");
 
         try (Browser browser = new Browser("tiles", 1366, 768)) {
             browser.signIn("http://localhost:" + server.getPort(), "test-admin", "test admin passphrase");

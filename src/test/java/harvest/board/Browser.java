@@ -120,13 +120,14 @@ final class Browser implements AutoCloseable {
 
     /**
      * What the page wrote to the console as errors since the last call: script errors, refused content (the
-     * security policy), failed modules. Answers the page handled itself (a 401, a 422) are not counted.
+     * security policy), files that did not load. The API's refusals the page shows itself (a 401, a 422) are not
+     * counted.
      */
     List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(message -> !message.contains("Failed to load resource: the server responded with a status of 4"))
+                .filter(message -> !(message.contains("/api/v1/") && message.contains("Failed to load resource: the server responded with a status of 4")))
                 .toList();
     }
 

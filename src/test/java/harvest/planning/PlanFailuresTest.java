@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Map;
 import static harvest.planning.PlanPolling.awaitFinished;
 import static harvest.planning.PlanPolling.request;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Every way a solve can go wrong ends with the plan SOLVED or FAILED with a reason, never stuck. */
 /* Not transactional: the test talks to the store and to the database on a connection of its own. */
@@ -60,6 +62,23 @@ class PlanFailuresTest extends DatabaseTest {
         assertThat(stopped.get("secondsSpent").asDouble()).isLessThan(60);
         assertThat(api.post("/api/v1/plans/" + solving + "/stop", "{}").status()).isEqualTo(409);
         assertThat(api.post("/api/v1/plans/" + queued + "/publish", "{}").status()).isEqualTo(409);
+    }
+
+    /**
+     * The whole district takes a moment to dispatch by the rule of thumb before the search begins; a stop that
+     * lands then once ran the plan to its full time limit (Timefold forgets an early end asked for before solve()).
+     */
+    @Test
+    void a_stop_asked_for_before_the_search_begins_is_not_lost() {
+        long plan = api.post("/api/v1/plans", request("PLANNER", 300, "")).json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> rows("SELECT state FROM plan WHERE id = " + plan, r -> r.getString(1)).getFirst(), "SOLVING"::equals);
+        assertThat(api.post("/api/v1/plans/" + plan + "/stop", "{}").status()).isEqualTo(202);
+
+        JsonNode stopped = awaitFinished(api, plan);
+        assertThat(stopped.get("state").asText()).isEqualTo("SOLVED");
+        assertThat(stopped.get("stoppedEarly").asBoolean()).isTrue();
+        assertThat(stopped.get("secondsSpent").asDouble()).isLessThan(30);
     }
 
     @Test

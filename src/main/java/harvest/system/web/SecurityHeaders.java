@@ -30,8 +30,8 @@ public class SecurityHeaders {
     private final String boardPolicy;
 
     public SecurityHeaders(@Property(name = "harvest.board.tile-url") @Nullable String tileUrl) {
-        this.boardPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:"
-                + tileOrigin(tileUrl) + "; frame-ancestors 'none'";
+        this.boardPolicy = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:" + tileOrigin(tileUrl)
+                + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
     }
 
     @ResponseFilter
@@ -44,9 +44,9 @@ public class SecurityHeaders {
         // Browsers heed it only on a response that came over HTTPS, as it will through a TLS-terminating proxy.
         headers.set("Strict-Transport-Security", "max-age=31536000");
         headers.set("Content-Security-Policy", isDocs(path) ? DOCS_POLICY : isBoard(path) ? boardPolicy : API_POLICY);
-        // Ledgers and texts hold farmers' personal data: no shared or browser cache keeps them, unless a route
-        // chose its own caching (the public drying-site board).
-        if (path.startsWith("/api/") && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
+        // Ledgers and texts hold farmers' personal data, and the board's settings the bureau's tile key: no shared
+        // or browser cache keeps them, unless a route chose its own caching (the public drying-site board).
+        if ((path.startsWith("/api/") || path.equals("/board/settings")) && !headers.contains(HttpHeaders.CACHE_CONTROL)) {
             headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
         }
     }
@@ -69,6 +69,9 @@ public class SecurityHeaders {
             throw new IllegalArgumentException("harvest.board.tile-url must be an http(s) URL template: " + template);
         }
         String host = template.substring(schemeEnd + 3).split("[/?]", 2)[0];
+        if (host.contains("{s}") && !host.split("\\.", 2)[0].contains("{s}")) {
+            throw new IllegalArgumentException("harvest.board.tile-url may put {s} in the first part of its host only: " + template);
+        }
         return " " + template.substring(0, schemeEnd) + "://" + (host.contains("{s}") ? "*" + host.substring(host.indexOf('.')) : host);
     }
 

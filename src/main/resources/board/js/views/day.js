@@ -3,12 +3,14 @@
 // person, and broadcasts previewed before they go.
 
 import { t, term } from '../i18n.js';
-import { act, badge, el, field, fill, showError, table } from '../ui.js';
+import { act, badge, el, field, fill, repeat, showError, table } from '../ui.js';
 import { clock, dayAndClock, number } from '../format.js';
 import { jobsOn } from '../timeline-model.js';
 import { openJob } from './job.js';
 
 const COLUMNS = [['PLANNED', 'NOTIFIED'], ['CONFIRMED'], ['IN_PROGRESS'], ['DONE'], ['FAILED', 'CANCELLED']];
+/** Texts that will not arrive: someone has to phone. */
+const UNDELIVERED = ['FAILED', 'UNDELIVERED', 'EXPIRED'];
 
 export async function render(ctx, root) {
   const status = el('div');
@@ -18,26 +20,24 @@ export async function render(ctx, root) {
   root.replaceChildren(el('h2', {}, t('day.title'), ' ', el('small', {}, ctx.planLabel(), ' · ', ctx.day)), status,
     el('div', { class: 'columns wide-left' }, board,
       el('div', { class: 'day-side' }, live, ctx.canDispatch ? broadcast(ctx, communities) : '')));
-  let timer = null;
-  ctx.onLeave(() => clearTimeout(timer));
-  // The desk stays open all day: it reads the board again every half minute, and every two seconds while a
-  // disruption still waits for its draft; never under the dispatcher's hands (a control in the board has focus).
+  // The desk stays open all day: it reads itself again every half minute, and every two seconds while a
+  // disruption still waits for its draft; the board not while the dispatcher's hands are on it (a control in it
+  // has the focus).
   const redraw = async (timed = false) => {
-    clearTimeout(timer);
-    let waiting = false;
     try {
       const busy = timed && board.contains(document.activeElement);
-      [, waiting] = await Promise.all([busy ? null : drawBoard(ctx, board, status, redraw), drawSide(ctx, live)]);
+      const [, waiting] = await Promise.all([busy ? null : drawBoard(ctx, board, status, redraw), drawSide(ctx, live)]);
+      return waiting ? 2000 : 30000;
     } catch (error) {
       showError(status, error);
+      return 30000;
     }
-    timer = setTimeout(() => redraw(true), waiting ? 2000 : 30000);
   };
-  await redraw();
+  await repeat(ctx.onLeave, () => redraw(true));
 }
 
 async function drawBoard(ctx, board, status, redraw) {
-  const published = ctx.plans.find(p => p.publication === 'PUBLISHED');
+  const published = (await ctx.api.get('/api/v1/plans?publication=PUBLISHED&size=1')).items[0];
   if (!published) {
     board.replaceChildren(el('p', {}, t('day.noPublished')));
     return;
@@ -54,10 +54,12 @@ async function drawBoard(ctx, board, status, redraw) {
 
 function card(ctx, plan, job, status, redraw) {
   const path = `/api/v1/plans/${plan.id}/assignments/${encodeURIComponent(job.chunkId)}`;
+  // After the call the board is drawn anew; the focus goes back to the job it was on.
   const call = (button, request) => act(button, status, async () => {
     await request();
     ctx.invalidate();
     await redraw();
+    document.querySelector(`.job-card[data-chunk="${CSS.escape(job.chunkId)}"] button`)?.focus();
   });
   const button = (label, request, kind = '') => {
     const b = el('button', { type: 'button', class: kind, onclick: () => call(b, request) }, label);
@@ -73,8 +75,8 @@ function card(ctx, plan, job, status, redraw) {
       actions.push(button(t('day.notReady'), () => ctx.api.post('/api/v1/disruptions/not-ready', { fieldCode: job.fieldCode }), 'warn'));
     }
     if (job.status === 'IN_PROGRESS') {
-      actions.push(progressForm(job, mu => call(null, () => ctx.api.post(`${path}/progress`, { doneMu: mu }))));
-      actions.push(finishForm(job, (mu, tonnes) => call(null, () => ctx.api.post(`${path}/finish`, { actualMu: mu, tonnes }))));
+      actions.push(progressForm(job, (submit, mu) => call(submit, () => ctx.api.post(`${path}/progress`, { doneMu: mu }))));
+      actions.push(finishForm(job, (submit, mu, tonnes) => call(submit, () => ctx.api.post(`${path}/finish`, { actualMu: mu, tonnes }))));
     }
     if (['PLANNED', 'NOTIFIED', 'CONFIRMED', 'IN_PROGRESS'].includes(job.status)) {
       actions.push(button(t('day.breakdown'), () => ctx.api.post(`${path}/breakdown`), 'danger'));
@@ -90,23 +92,26 @@ function card(ctx, plan, job, status, redraw) {
 
 function progressForm(job, send) {
   const mu = el('input', { type: 'number', step: '0.1', min: 0, max: job.areaMu, value: job.doneMu || '', required: true });
-  return el('form', { class: 'inline', onsubmit: e => { e.preventDefault(); send(Number(mu.value)); } },
-    field(t('day.doneSoFar'), mu), el('button', { type: 'submit' }, t('day.progress')));
+  const submit = el('button', { type: 'submit' }, t('day.progress'));
+  return el('form', { class: 'inline', onsubmit: e => { e.preventDefault(); send(submit, Number(mu.value)); } },
+    field(t('day.doneSoFar'), mu), submit);
 }
 
 function finishForm(job, send) {
   const mu = el('input', { type: 'number', step: '0.1', min: 0, value: job.areaMu, required: true });
   const tonnes = el('input', { type: 'number', step: '0.1', min: 0, value: (job.yieldKg / 1000).toFixed(1), required: true });
-  return el('form', { class: 'inline', onsubmit: e => { e.preventDefault(); send(Number(mu.value), Number(tonnes.value)); } },
-    field(t('col.mu'), mu), field(t('col.tonnes'), tonnes), el('button', { type: 'submit', class: 'primary' }, t('day.finish')));
+  const submit = el('button', { type: 'submit', class: 'primary' }, t('day.finish'));
+  return el('form', { class: 'inline', onsubmit: e => { e.preventDefault(); send(submit, Number(mu.value), Number(tonnes.value)); } },
+    field(t('col.mu'), mu), field(t('col.tonnes'), tonnes), submit);
 }
 
 async function drawSide(ctx, side) {
-  const [disruptions, failed, inbound] = await Promise.all([
+  const [disruptions, inbound, ...undelivered] = await Promise.all([
     ctx.api.get('/api/v1/disruptions?size=10'),
-    ctx.api.get('/api/v1/sms/messages?status=FAILED&size=10'),
     ctx.api.get('/api/v1/sms/inbound?needsAttention=true&size=10'),
+    ...UNDELIVERED.map(state => ctx.api.get(`/api/v1/sms/messages?status=${state}&size=10`)),
   ]);
+  const failed = { items: undelivered.flatMap(page => page.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 10) };
   fill(side,
     table(t('day.disruptions'), [
       [t('col.time'), d => dayAndClock(d.at)],
@@ -119,7 +124,7 @@ async function drawSide(ctx, side) {
     table(t('day.failedTexts'), [
       [t('col.time'), m => dayAndClock(m.createdAt)],
       [t('col.to'), m => m.phone],
-      [t('col.reason'), m => `${m.errorCode || ''} ${m.errorMessage || ''}`],
+      [t('col.reason'), m => `${term('sms', m.status)} ${m.errorCode || ''} ${m.errorMessage || ''}`],
     ], failed.items),
     table(t('day.replies'), [
       [t('col.time'), m => dayAndClock(m.receivedAt)],
@@ -142,11 +147,12 @@ function broadcast(ctx, communities) {
   const preview = el('button', { type: 'submit' }, t('day.preview'));
   const send = el('button', { type: 'button', class: 'primary', disabled: true }, t('day.send'));
   let previewed = null;
+  let edits = 0;
   const message = () => ({
     audience: audience.value, community: audience.value === 'COMMUNITY' ? community.value : undefined,
     body: body.value, urgent: urgent.checked,
   });
-  const changed = () => { send.disabled = true; previewed = null; };
+  const changed = () => { send.disabled = true; previewed = null; edits += 1; };
   for (const control of [audience, community, body, urgent]) {
     control.addEventListener('input', changed);
   }
@@ -162,8 +168,10 @@ function broadcast(ctx, communities) {
     class: 'card broadcast', onsubmit: async e => {
       e.preventDefault();
       const request = message();
+      const asked = edits;
       const answer = await act(preview, status, () => ctx.api.post('/api/v1/sms/broadcasts/preview', request));
-      if (answer) {
+      // a preview of text edited while it was asked for is not the text on the screen
+      if (answer && asked === edits) {
         previewed = request;
         send.disabled = false;
         result.replaceChildren(previewTable(answer));

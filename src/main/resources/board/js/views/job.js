@@ -26,8 +26,8 @@ export async function openJob(ctx, job, planId = ctx.plan.id) {
         fact(t('col.site'), detail.dryingSite ? `${detail.dryingSite.name} (${detail.dryingSite.code})` : '—'),
         fact(t('col.aid'), detail.aidStation?.name || '—'),
         fact(t('col.team'), job.teamCode || '—'),
-        fact(t('col.status'), `${term('status', job.status)}${job.pinned ? ` · ◆ ${t('timeline.pinned')}` : ''}${job.needsReplan ? ` · ⚑ ${t('timeline.flagged')}` : ''}`),
-        fact(t('col.done'), `${number(job.doneMu, 1)} ${t('unit.mu')}`),
+        fact(t('col.status'), `${term('status', detail.status)}${detail.pinned ? ` · ◆ ${t('timeline.pinned')}` : ''}${detail.needsReplan ? ` · ⚑ ${t('timeline.flagged')}` : ''}`),
+        fact(t('col.done'), `${number(detail.doneMu, 1)} ${t('unit.mu')}`),
         fact(t('col.yield'), `${number(job.yieldKg / 1000, 1)} t`)),
       table(t('job.texts'), [
         [t('col.time'), m => dayAndClock(m.createdAt)],

@@ -2,7 +2,7 @@
 // tried first; the bad cells as a table; committed only once the same files passed the dry run.
 
 import { t } from '../i18n.js';
-import { act, el, field, fill, table } from '../ui.js';
+import { act, downloadButton, el, field, fill, table } from '../ui.js';
 import { ProblemError } from '../api.js';
 
 const LEDGERS = ['communities', 'farmers', 'fields', 'machines', 'drying_sites', 'teams', 'aid_stations'];
@@ -27,7 +27,13 @@ export async function render(ctx, root) {
   const kind = el('select', { name: 'ledger' },
     el('option', { value: 'bundle' }, t('ledgers.bundle')),
     LEDGERS.map(l => el('option', { value: l }, t(`ledger.${l}`))));
+  // several files only for a bundle: a single ledger takes one file, so a second could only be ignored
   const files = el('input', { type: 'file', name: 'files', multiple: true, accept: '.csv,.xlsx,.zip', required: true });
+  kind.addEventListener('change', () => {
+    files.multiple = kind.value === 'bundle';
+    files.accept = kind.value === 'bundle' ? '.csv,.xlsx,.zip' : '.csv,.xlsx';
+    files.value = '';
+  });
   const dryRun = el('button', { type: 'submit' }, t('ledgers.dryRun'));
   const commit = el('button', { type: 'button', class: 'primary', disabled: true }, t('ledgers.commit'));
   const upload = dry => {
@@ -45,6 +51,7 @@ export async function render(ctx, root) {
   };
   const run = async (button, dry) => {
     result.replaceChildren();
+    commit.disabled = true;
     try {
       const report = await act(button, status, async () => {
         try {
@@ -60,13 +67,10 @@ export async function render(ctx, root) {
       if (report) {
         result.replaceChildren(counts(report));
         commit.disabled = !dry;
-        if (!dry) {
-          ctx.invalidate();
-        }
       }
     } finally {
       if (!dry) {
-        commit.disabled = true;
+        ctx.invalidate();
       }
     }
   };
@@ -80,10 +84,8 @@ export async function render(ctx, root) {
       el('p', {}, t('ledgers.help')), field(t('ledgers.which'), kind), field(t('ledgers.files'), files),
       el('div', { class: 'actions' }, dryRun, commit), status, result) : null,
     el('section', { class: 'card' }, el('h3', {}, t('ledgers.export')),
-      el('div', { class: 'actions' }, LEDGERS.map(l => {
-        const button = el('button', { type: 'button', onclick: () => act(button, exportStatus, () => ctx.api.download(`/api/v1/ledgers/${l}/export`, `${l}.csv`)) }, t(`ledger.${l}`));
-        return button;
-      })), exportStatus));
+      el('div', { class: 'actions' }, LEDGERS.map(l => downloadButton(ctx.api, t(`ledger.${l}`), `/api/v1/ledgers/${l}/export`, `${l}.csv`, exportStatus))),
+      exportStatus));
 }
 
 function counts(report) {

@@ -3,7 +3,7 @@
 // tile server; otherwise community outlines on a plain background.
 
 import { t, term } from '../i18n.js';
-import { el, lines, table } from '../ui.js';
+import { el, field, fieldCodeList, lines, showError, table } from '../ui.js';
 import { number } from '../format.js';
 import { STATUS_COLOURS, communityOutlines, risks, routesOn } from '../map-model.js';
 
@@ -25,8 +25,25 @@ export async function render(ctx, root) {
       onchange: e => { e.target.checked ? shown.add(layer) : shown.delete(layer); draw(); },
     }), t(`map.layer.${layer}`))));
   const routes = routesOn(assignments, machines, fields, ctx.day);
+  // The markers are drawn on a canvas, out of the keyboard's reach: a field is found by its code instead.
+  const code = el('input', { type: 'search', name: 'field', list: 'field-codes', size: 10, placeholder: 'P000001' });
+  const finder = el('form', {
+    class: 'inline', onsubmit: e => {
+      e.preventDefault();
+      const marker = markers.get(code.value.trim());
+      if (marker) {
+        map.setView(marker.getLatLng(), 15);
+        marker.openTooltip();
+      } else {
+        showError(found, new Error(t('map.noSuchField', { code: code.value })));
+      }
+    },
+  }, field(t('map.findField'), code), el('button', { type: 'submit' }, t('map.find')),
+  el('button', { type: 'button', onclick: () => code.value.trim() && ctx.go('timeline', { field: code.value.trim() }) }, t('nav.timeline')));
+  const found = el('div');
   root.replaceChildren(el('h2', {}, t('map.title'), ' ', el('small', {}, ctx.planLabel(), ' · ', ctx.day)),
-    toggles, el('div', { class: 'map-and-legend' }, canvas, legend(fields, routes, broken, machines)));
+    el('div', { class: 'map-tools' }, toggles, el('div', { class: 'toolbar' }, finder, found), fieldCodeList(fields)),
+    el('div', { class: 'map-and-legend' }, canvas, legend(fields, routes, broken, machines)));
 
   const map = L.map(canvas, { preferCanvas: true, zoomSnap: 0.25, attributionControl: Boolean(settings.tileUrl) });
   if (settings.tileUrl) {
@@ -37,7 +54,7 @@ export async function render(ctx, root) {
   const groups = Object.fromEntries(LAYERS.map(layer => [layer, L.layerGroup()]));
   const outlines = L.layerGroup().addTo(map);
   drawOutlines(outlines, fields, communities);
-  drawFields(groups.fields, fields, risks(ctx.plan), ctx);
+  const markers = drawFields(groups.fields, fields, risks(ctx.plan), ctx);
   drawRoutes(groups.routes, routes, machines);
   drawSites(groups.sites, status, ctx.plan, ctx.day);
   drawAid(groups.aid, aid);
@@ -68,18 +85,21 @@ function drawOutlines(group, fields, communities) {
   }
 }
 
+/** Field code → its marker. */
 function drawFields(group, fields, atRisk, ctx) {
-  for (const field of fields) {
-    const risk = atRisk.get(field.code);
-    const colour = STATUS_COLOURS[field.status] || '#9e9e9e';
-    L.circleMarker([field.lat, field.lon], {
-      radius: 3 + Math.sqrt(field.areaMu) / 2, color: risk ? '#b71c1c' : '#37474f', weight: risk ? 2.5 : 0.5,
+  const markers = new Map();
+  for (const f of fields) {
+    const risk = atRisk.get(f.code);
+    const colour = STATUS_COLOURS[f.status] || '#9e9e9e';
+    markers.set(f.code, L.circleMarker([f.lat, f.lon], {
+      radius: 3 + Math.sqrt(f.areaMu) / 2, color: risk ? '#b71c1c' : '#37474f', weight: risk ? 2.5 : 0.5,
       fillColor: colour, fillOpacity: 0.85,
-    }).bindTooltip(lines(`${field.code} ${field.name}`, `${number(field.areaMu, 1)} ${t('unit.mu')} · ${term('field', field.status)}`,
+    }).bindTooltip(lines(`${f.code} ${f.name}`, `${number(f.areaMu, 1)} ${t('unit.mu')} · ${term('field', f.status)}`,
       risk && `⚠ ${risk}`))
-      .on('click', () => ctx.go('timeline', { field: field.code }))
-      .addTo(group);
+      .on('click', () => ctx.go('timeline', { field: f.code }))
+      .addTo(group));
   }
+  return markers;
 }
 
 function drawRoutes(group, routes, machines) {

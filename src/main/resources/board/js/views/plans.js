@@ -2,14 +2,14 @@
 // drafts that disruptions produced, with what they change.
 
 import { t, term } from '../i18n.js';
-import { act, badge, el, field, fill, showError, table } from '../ui.js';
+import { act, badge, el, field, fill, repeat, showError, table } from '../ui.js';
 import { addDays, dayAndClock, number, tonnes, yuan } from '../format.js';
 import { DIFF_KINDS, diffCounts, diffRows, headline, solvingProgress } from '../plan-model.js';
 
 export async function render(ctx, root, params) {
   const selectedId = Number(params.get('plan')) || ctx.plan?.id;
   const status = el('div');
-  const detail = el('section', { class: 'plan-detail', 'aria-live': 'polite' });
+  const detail = el('section', { class: 'plan-detail' });
   const list = el('section');
   root.replaceChildren(el('h2', {}, t('plans.title')), status,
     el('div', { class: 'columns' }, el('div', {}, ctx.canDispatch ? requestForm(ctx, status) : null, list), detail));
@@ -56,40 +56,50 @@ function drawList(ctx, list) {
   ], ctx.plans));
 }
 
-/** Reads the plan every second while it is queued or solving, then shows its outcome (and the list its new state). */
+const isSolving = plan => plan.state === 'QUEUED' || plan.state === 'SOLVING';
+
+/**
+ * Reads the plan every second while it is queued or solving. The panel is drawn anew only when the state
+ * changes; in between only the progress line moves, so the stop button keeps its focus and its answer.
+ */
 async function watch(ctx, detail, id, finished) {
-  let timer = null;
-  let polled = false;
-  ctx.onLeave(() => clearTimeout(timer));
-  const poll = async () => {
+  let shown = null;
+  await repeat(ctx.onLeave, async () => {
     try {
       const plan = await ctx.api.get(`/api/v1/plans/${id}`);
-      drawPlan(ctx, detail, plan);
-      if (plan.state === 'QUEUED' || plan.state === 'SOLVING') {
-        timer = setTimeout(poll, 1000);
-        polled = true;
+      if (plan.state === shown) {
+        detail.querySelector('.solving')?.replaceWith(progressLine(plan));
       } else {
+        const wasSolving = shown === 'QUEUED' || shown === 'SOLVING';
+        shown = plan.state;
+        drawPlan(ctx, detail, plan);
         if (ctx.plan?.id === id) {
           ctx.plan = plan;
         }
-        if (polled) {
+        if (wasSolving && !isSolving(plan)) {
           await finished();
         }
       }
+      return isSolving(plan) ? 1000 : 0;
     } catch (error) {
       showError(detail, error);
+      return 0;
     }
-  };
-  await poll();
+  });
+}
+
+function progressLine(plan) {
+  return el('div', { class: 'solving' },
+    el('progress', { max: 100, value: Math.round(solvingProgress(plan) * 100), 'aria-label': t('plans.progress') }),
+    el('span', { class: 'live-figures' },
+      t('plans.live', { cost: yuan(headline(plan).costYuan), seconds: number(plan.secondsSpent || 0, 1), limit: plan.timeLimitSeconds })));
 }
 
 function drawPlan(ctx, detail, plan) {
   const status = el('div');
   const figures = headline(plan);
-  const solving = plan.state === 'QUEUED' || plan.state === 'SOLVING';
-  const progress = Math.round(solvingProgress(plan) * 100);
   const actions = el('div', { class: 'actions' });
-  if (ctx.canDispatch && solving) {
+  if (ctx.canDispatch && isSolving(plan)) {
     const stop = el('button', { type: 'button', onclick: () => act(stop, status, () => ctx.api.post(`/api/v1/plans/${plan.id}/stop`)) }, t('plans.stop'));
     actions.append(stop);
   }
@@ -98,7 +108,7 @@ function drawPlan(ctx, detail, plan) {
       type: 'button', class: 'primary', onclick: async () => {
         const published = await act(publish, status, () => ctx.api.post(`/api/v1/plans/${plan.id}/publish`));
         if (published) {
-          ctx.plan = published;
+          ctx.selectPlan(published);
           await ctx.refreshPlans();
           ctx.go('plans', { plan: plan.id });
         }
@@ -110,14 +120,11 @@ function drawPlan(ctx, detail, plan) {
     actions.append(el('button', { type: 'button', onclick: () => { ctx.selectPlan(plan); ctx.go('timeline'); } }, t('plans.openTimeline')));
   }
   fill(detail,
-    el('h3', {}, t('plans.plan', { id: plan.id }), ' ', badge(term('state', plan.state), plan.state), ' ',
+    el('h3', { 'aria-live': 'polite' }, t('plans.plan', { id: plan.id }), ' ', badge(term('state', plan.state), plan.state), ' ',
       badge(term('publication', plan.publication), plan.publication)),
     el('p', {}, `${term('strategy', plan.strategy)} · ${plan.firstDay} + ${plan.days} ${t('unit.days')}`,
       plan.revises ? ` · ${t('plans.revises', { id: plan.revises })}` : ''),
-    solving || plan.state === 'SOLVED' ? el('div', { class: 'solving' },
-      el('progress', { max: 100, value: progress, 'aria-label': t('plans.progress') }),
-      el('span', { class: 'live-figures' },
-        t('plans.live', { cost: yuan(figures.costYuan), seconds: number(plan.secondsSpent || 0, 1), limit: plan.timeLimitSeconds }))) : null,
+    plan.state === 'FAILED' ? null : progressLine(plan),
     plan.failure ? el('p', { class: 'problem', role: 'alert' }, plan.failure) : null,
     actions, status,
     plan.outcome ? outcome(plan, figures) : null);

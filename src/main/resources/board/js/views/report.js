@@ -2,16 +2,13 @@
 // charts (harvest per community, per day, drying intake against capacity) and its exports.
 
 import { t, term } from '../i18n.js';
-import { act, badge, el, showError, table } from '../ui.js';
-import { addDays, number, tonnes } from '../format.js';
+import { badge, downloadButton, el, showError, table } from '../ui.js';
+import { addDays, daysOf, number, tonnes } from '../format.js';
 
 export async function render(ctx, root) {
   const status = el('div');
   const exportStatus = el('div');
-  const download = (label, path, name) => {
-    const button = el('button', { type: 'button', onclick: () => act(button, exportStatus, () => ctx.api.download(path, name)) }, label);
-    return button;
-  };
+  const download = (label, path, name) => downloadButton(ctx.api, label, path, name, exportStatus);
   const day = ctx.day;
   root.replaceChildren(el('h2', {}, t('report.title'), ' ', el('small', {}, day)), status,
     el('div', { class: 'actions' },
@@ -21,12 +18,12 @@ export async function render(ctx, root) {
       ctx.plan ? download(t('report.planCsv'), `/api/v1/plans/${ctx.plan.id}/assignments/export`, `plan-${ctx.plan.id}.csv`) : null),
     exportStatus);
   try {
-    const days = horizonDays(ctx.plan, day);
-    const reported = days.filter(d => d <= day);
-    const [report, sites, ...daily] = await Promise.all([
-      ctx.api.get(`/api/v1/reports/daily/${day}`), ctx.api.get('/api/v1/drying-sites/status'),
-      ...reported.map(d => ctx.api.get(`/api/v1/reports/daily/${d}`)),
+    const days = ctx.plan ? daysOf(ctx.plan.firstDay, ctx.plan.days) : daysOf(addDays(day, -6), 7);
+    const reported = [...new Set([...days.filter(d => d <= day), day])];
+    const [sites, ...daily] = await Promise.all([
+      ctx.api.get('/api/v1/drying-sites/status'), ...reported.map(d => ctx.api.get(`/api/v1/reports/daily/${d}`)),
     ]);
+    const report = daily.find(r => r.date === day);
     const season = seasonSeries(days, daily, ctx.plan);
     const charts = el('div', { class: 'charts' },
       chartBox('chart-communities', t('report.chartCommunities')),
@@ -39,13 +36,6 @@ export async function render(ctx, root) {
   } catch (error) {
     showError(status, error);
   }
-}
-
-/** The chosen plan's days (reported up to the day shown, planned for all), or the last week without a plan. */
-function horizonDays(plan, day) {
-  const first = plan ? plan.firstDay : addDays(day, -6);
-  const count = plan ? plan.days : 7;
-  return Array.from({ length: count }, (_, i) => addDays(first, i));
 }
 
 /** Per day: what was reported (null after the day shown) beside what the plan expected. */
@@ -89,15 +79,21 @@ function chartBox(id, title) {
   return el('figure', { id, class: 'chart-box' }, el('figcaption', {}, title), el('div', { class: 'chart', role: 'img', 'aria-label': title }));
 }
 
-function chart(target) {
+/** A chart in {@code target} that follows its size and is let go with the view. */
+function chart(target, ctx, option) {
   const instance = echarts.init(target, null, { renderer: 'canvas' });
-  new ResizeObserver(() => instance.resize()).observe(target);
-  return instance;
+  const sizes = new ResizeObserver(() => instance.resize());
+  sizes.observe(target);
+  ctx.onLeave(() => {
+    sizes.disconnect();
+    instance.dispose();
+  });
+  instance.setOption(option);
 }
 
 function drawCommunities(target, communities, ctx) {
   const rows = [...communities].sort((a, b) => a.communityCode.localeCompare(b.communityCode));
-  chart(target).setOption({
+  chart(target, ctx, {
     animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 12, top: 32, bottom: 56 },
     xAxis: { type: 'category', data: rows.map(r => r.name || r.communityCode), axisLabel: { rotate: 40 } },
     yAxis: { type: 'value', name: t('unit.mu') },
@@ -106,11 +102,10 @@ function drawCommunities(target, communities, ctx) {
       { name: t('report.remaining'), type: 'bar', stack: 'mu', data: rows.map(r => Math.max(0, r.totalMu - r.harvestedToDateMu)), itemStyle: { color: '#cfd8dc' } },
     ],
   });
-  ctx.onLeave(() => echarts.dispose(target));
 }
 
 function drawDays(target, season, ctx) {
-  chart(target).setOption({
+  chart(target, ctx, {
     animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 48, top: 32, bottom: 32 },
     xAxis: { type: 'category', data: season.labels },
     yAxis: [{ type: 'value', name: t('unit.mu') }, { type: 'value', name: '%', max: 100 }],
@@ -120,11 +115,10 @@ function drawDays(target, season, ctx) {
       { name: t('report.progress'), type: 'line', yAxisIndex: 1, data: season.percent, itemStyle: { color: '#1e88e5' } },
     ],
   });
-  ctx.onLeave(() => echarts.dispose(target));
 }
 
 function drawDrying(target, season, ctx) {
-  chart(target).setOption({
+  chart(target, ctx, {
     animation: false, tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 48, right: 12, top: 32, bottom: 32 },
     xAxis: { type: 'category', data: season.labels },
     yAxis: { type: 'value', name: 't' },
@@ -135,7 +129,6 @@ function drawDrying(target, season, ctx) {
       { name: t('report.waiting'), type: 'line', data: season.waiting, itemStyle: { color: '#e53935' } },
     ],
   });
-  ctx.onLeave(() => echarts.dispose(target));
 }
 
 function communityTable(report) {

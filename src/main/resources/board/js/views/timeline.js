@@ -2,7 +2,7 @@
 // them; or one field's jobs over the plan's days. A bar opens the job: its details and its texts.
 
 import { t, term } from '../i18n.js';
-import { el, field, showError } from '../ui.js';
+import { el, field, fieldCodeList, showError } from '../ui.js';
 import { clock, number } from '../format.js';
 import { bands, dayWindow, jobsByDay, machineRows, place } from '../timeline-model.js';
 import { openJob } from './job.js';
@@ -24,7 +24,7 @@ export async function render(ctx, root, params) {
   fieldCode ? el('button', { type: 'button', onclick: () => ctx.go('timeline') }, t('timeline.allMachines')) : null);
   const body = el('div', { class: 'timeline' });
   root.replaceChildren(el('h2', {}, t('timeline.title'), ' ', el('small', {}, ctx.planLabel(), fieldCode ? ` · ${fieldCode}` : ` · ${ctx.day}`)),
-    form, status, legend(), body);
+    form, fieldCodeList(await ctx.ledger('fields')), status, legend(), body);
   try {
     if (fieldCode) {
       await renderField(ctx, body, fieldCode);
@@ -62,13 +62,13 @@ async function renderField(ctx, body, code) {
   const community = fields.find(f => f.code === code)?.communityCode;
   const notes = [...plan.atRisk, ...plan.unassigned].map(risk => el('p', { class: 'warning' }, `⚠ ${risk.reason}`));
   const days = jobsByDay(plan.assignments);
-  const rows = [];
-  for (const { day, jobs } of days) {
+  const windows = community && days.length
+    ? await ctx.api.get(`/api/v1/weather/windows?community=${community}&from=${days[0].day}&to=${days[days.length - 1].day}`) : [];
+  const gaps = windows[0]?.gaps || [];
+  const rows = days.flatMap(({ day, jobs }) => {
     const window = dayWindow(jobs, day);
-    const windows = community ? await ctx.api.get(`/api/v1/weather/windows?community=${community}&from=${day}&to=${day}`) : [];
-    rows.push(axis(window, day), track(day, bands(windows[0]?.gaps || [], day, window),
-      jobs.map(job => ({ job, ...place(day, window, job.start, job.end) })), ctx));
-  }
+    return [axis(window, day), track(day, bands(gaps, day, window), jobs.map(job => ({ job, ...place(day, window, job.start, job.end) })), ctx)];
+  });
   body.replaceChildren(el('p', {}, t('timeline.fieldSummary', { code, mu: number(plan.plannedMu, 1), jobs: plan.assignments.length })),
     ...notes, ...(rows.length ? rows : [el('p', {}, t('timeline.fieldNotPlanned'))]));
 }
