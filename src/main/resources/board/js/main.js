@@ -4,7 +4,7 @@
 import { Api } from './api.js';
 import { lang, setLang, t, term, translate } from './i18n.js';
 import { el, field, showError } from './ui.js';
-import { dayInHorizon, districtDay } from './format.js';
+import { dayInHorizon } from './format.js';
 import { preferredPlan } from './plan-model.js';
 import * as map from './views/map.js';
 import * as timeline from './views/timeline.js';
@@ -23,7 +23,8 @@ const ctx = {
   api,
   plan: null,
   plans: [],
-  day: districtDay(Date.now()),
+  /** The district day shown: the service's today at sign-in (a drill's day in a drill), then the dispatcher's pick. */
+  day: null,
   settings: null,
   get canDispatch() {
     return api.hasRole('DISPATCHER');
@@ -59,9 +60,6 @@ const ctx = {
     }
     return remember(`assignments:${planId}`, () => api.get(`/api/v1/plans/${planId}/assignments`));
   },
-  invalidate() {
-    cache = new Map();
-  },
   async refreshPlans() {
     ctx.plans = (await api.get('/api/v1/plans?size=50')).items;
     drawPlanPicker();
@@ -91,7 +89,7 @@ async function show() {
   leaving.forEach(action => action());
   leaving = [];
   // Ledgers and assignments are read once per visit: texts, other dispatchers and publishing change them.
-  ctx.invalidate();
+  cache = new Map();
   document.getElementById('job-dialog').close?.();
   if (!api.session) {
     signInForm();
@@ -174,7 +172,6 @@ function header() {
     }
   });
   const dayInput = document.getElementById('day');
-  dayInput.value = ctx.day;
   dayInput.addEventListener('change', () => {
     if (dayInput.value) {
       ctx.day = dayInput.value;
@@ -192,7 +189,6 @@ function header() {
   document.getElementById('sign-out').addEventListener('click', async () => {
     // Signing out ends the session here whatever the service answers; a failure only means it ends there on its own.
     await api.signOut().catch(error => console.warn('sign-out', error.message));
-    ctx.invalidate();
     show();
   });
   api.onSignedOut = () => show();

@@ -49,11 +49,9 @@ export function showError(target, error) {
   target.replaceChildren(el('p', { class: 'problem', role: 'alert' }, error.message || String(error)));
 }
 
-/** Runs an action from a button (if any): disabled while it runs, any failure shown in {@code status}. */
+/** Runs an action from a button: disabled while it runs, any failure shown in {@code status}. */
 export async function act(button, status, action) {
-  if (button) {
-    button.disabled = true;
-  }
+  button.disabled = true;
   status.replaceChildren();
   try {
     return await action();
@@ -61,9 +59,7 @@ export async function act(button, status, action) {
     showError(status, error);
     return undefined;
   } finally {
-    if (button) {
-      button.disabled = false;
-    }
+    button.disabled = false;
   }
 }
 

@@ -57,7 +57,6 @@ function card(ctx, plan, job, status, redraw) {
   // After the call the board is drawn anew; the focus goes back to the job it was on.
   const call = (button, request) => act(button, status, async () => {
     await request();
-    ctx.invalidate();
     await redraw();
     document.querySelector(`.job-card[data-chunk="${CSS.escape(job.chunkId)}"] button`)?.focus();
   });

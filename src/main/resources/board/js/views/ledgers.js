@@ -52,26 +52,19 @@ export async function render(ctx, root) {
   const run = async (button, dry) => {
     result.replaceChildren();
     commit.disabled = true;
-    try {
-      const report = await act(button, status, async () => {
-        try {
-          return await upload(dry);
-        } catch (error) {
-          if (error instanceof ProblemError && error.problem.errors?.length) {
-            result.replaceChildren(badCells(error));
-            commit.disabled = true;
-          }
-          throw error;
+    const report = await act(button, status, async () => {
+      try {
+        return await upload(dry);
+      } catch (error) {
+        if (error instanceof ProblemError && error.problem.errors?.length) {
+          result.replaceChildren(badCells(error));
         }
-      });
-      if (report) {
-        result.replaceChildren(counts(report));
-        commit.disabled = !dry;
+        throw error;
       }
-    } finally {
-      if (!dry) {
-        ctx.invalidate();
-      }
+    });
+    if (report) {
+      result.replaceChildren(counts(report));
+      commit.disabled = !dry;
     }
   };
   for (const control of [kind, files]) {
