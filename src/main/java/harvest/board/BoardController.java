@@ -1,6 +1,7 @@
 package harvest.board;
 
 import harvest.system.Roles;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -36,11 +37,12 @@ class BoardController {
         return HttpResponse.seeOther(URI.create("/board/index.html"));
     }
 
-    /** For staff only: the tile URL may carry the bureau's key. */
+    /** For staff only, and kept by no cache: the tile URL may carry the bureau's key. */
     @Get("/settings")
     @Secured(Roles.VIEWER)
-    PageSettings settings() {
-        return new PageSettings(LocalDate.now(clock), settings.getTileUrl(), settings.getTileAttribution(), settings.getTileSubdomains());
+    HttpResponse<PageSettings> settings() {
+        return HttpResponse.ok(new PageSettings(LocalDate.now(clock), settings.getTileUrl(), settings.getTileAttribution(),
+                settings.getTileSubdomains())).header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @Serdeable
